@@ -1,0 +1,130 @@
+using System;
+using System.Net.Http;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace StreamChat;
+
+/// <summary>The settings of a <see cref="ChatClient"/>: the app's API key and where and how to connect.</summary>
+public sealed class ChatClientConfig
+{
+    /// <summary>The hosted chat service's API address, used when <see cref="BaseUrl"/> is not set.</summary>
+    public static readonly Uri DefaultBaseUrl = new("https://chat.stream-io-api.com");
+
+    private Uri _baseUrl = DefaultBaseUrl;
+    private TimeSpan _requestTimeout = TimeSpan.FromSeconds(30);
+    private TimeSpan _tokenProviderTimeout = TimeSpan.FromSeconds(10);
+    private int _maxTokenRefreshAttempts = 3;
+    private int _maxTokenProviderAttempts = 4;
+    private TimeProvider _timeProvider = TimeProvider.System;
+    private ILoggerFactory _loggerFactory = NullLoggerFactory.Instance;
+
+    /// <summary>Creates the settings for the app with the given API key.</summary>
+    /// <param name="apiKey">The app's API key (public; not the secret).</param>
+    /// <exception cref="ArgumentNullException"><paramref name="apiKey"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="apiKey"/> is empty, white space, or has white space around it.</exception>
+    public ChatClientConfig(string apiKey)
+    {
+        if (apiKey is null)
+        {
+            throw new ArgumentNullException(nameof(apiKey));
+        }
+
+        if (string.IsNullOrWhiteSpace(apiKey))
+        {
+            throw new ArgumentException("The API key is empty. Pass your app's API key from the dashboard (or the dev server's, which it prints at start).", nameof(apiKey));
+        }
+
+        if (apiKey.Trim().Length != apiKey.Length)
+        {
+            throw new ArgumentException("The API key has white space around it; remove it (a stray newline from a config file is a common cause).", nameof(apiKey));
+        }
+
+        ApiKey = apiKey;
+    }
+
+    /// <summary>The app's API key.</summary>
+    public string ApiKey { get; }
+
+    /// <summary>The chat API's base address (http or https); the WebSocket address is derived from it. Default: <see cref="DefaultBaseUrl"/>.</summary>
+    /// <exception cref="ArgumentException">The value is not an absolute http or https URL.</exception>
+    public Uri BaseUrl
+    {
+        get => _baseUrl;
+        set
+        {
+            if (value is null)
+            {
+                throw new ArgumentNullException(nameof(value), "BaseUrl cannot be null; leave it unset to use the hosted service.");
+            }
+
+            if (!value.IsAbsoluteUri || (value.Scheme != Uri.UriSchemeHttp && value.Scheme != Uri.UriSchemeHttps))
+            {
+                throw new ArgumentException($"BaseUrl must be an absolute http or https URL such as {DefaultBaseUrl}; got '{value.OriginalString}'.", nameof(value));
+            }
+
+            _baseUrl = value;
+        }
+    }
+
+    /// <summary>How long one REST request may take. Default: 30 seconds.</summary>
+    public TimeSpan RequestTimeout
+    {
+        get => _requestTimeout;
+        set => _requestTimeout = Positive(value, nameof(RequestTimeout));
+    }
+
+    /// <summary>How long one call of the token provider may take before it counts as failed. Default: 10 seconds.</summary>
+    public TimeSpan TokenProviderTimeout
+    {
+        get => _tokenProviderTimeout;
+        set => _tokenProviderTimeout = Positive(value, nameof(TokenProviderTimeout));
+    }
+
+    /// <summary>How many times one request rejected with an expired token is retried after a refresh. Default: 3.</summary>
+    public int MaxTokenRefreshAttempts
+    {
+        get => _maxTokenRefreshAttempts;
+        set => _maxTokenRefreshAttempts = InRange(value, 1, 100, nameof(MaxTokenRefreshAttempts));
+    }
+
+    /// <summary>How many times a failing token provider is called, with jittered exponential backoff, before requests fail. Default: 4.</summary>
+    public int MaxTokenProviderAttempts
+    {
+        get => _maxTokenProviderAttempts;
+        set => _maxTokenProviderAttempts = InRange(value, 1, 100, nameof(MaxTokenProviderAttempts));
+    }
+
+    /// <summary>The HTTP client to use, for example from <c>IHttpClientFactory</c>. When null, the client makes its own.</summary>
+    public HttpClient? HttpClient { get; set; }
+
+    /// <summary>The handler for the client's own <see cref="System.Net.Http.HttpClient"/>, when <see cref="HttpClient"/> is null.</summary>
+    public HttpMessageHandler? HttpMessageHandler { get; set; }
+
+    /// <summary>The clock and timers. Default: <see cref="TimeProvider.System"/>.</summary>
+    public TimeProvider TimeProvider
+    {
+        get => _timeProvider;
+        set => _timeProvider = value ?? throw new ArgumentNullException(nameof(value));
+    }
+
+    /// <summary>Where logs go. Tokens and secrets are never logged. Default: no logging.</summary>
+    public ILoggerFactory LoggerFactory
+    {
+        get => _loggerFactory;
+        set => _loggerFactory = value ?? throw new ArgumentNullException(nameof(value));
+    }
+
+    /// <inheritdoc/>
+    public override string ToString() => $"ChatClientConfig(apiKey: {ApiKey}, baseUrl: {BaseUrl})";
+
+    private static TimeSpan Positive(TimeSpan value, string name) =>
+        value > TimeSpan.Zero || value == System.Threading.Timeout.InfiniteTimeSpan
+            ? value
+            : throw new ArgumentOutOfRangeException(name, value, $"{name} must be positive (or Timeout.InfiniteTimeSpan).");
+
+    private static int InRange(int value, int min, int max, string name) =>
+        value >= min && value <= max
+            ? value
+            : throw new ArgumentOutOfRangeException(name, value, $"{name} must be between {min} and {max}.");
+}
