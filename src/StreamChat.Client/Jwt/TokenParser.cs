@@ -124,8 +124,23 @@ internal static class TokenParser
     private static TokenFormatException HeaderError(Exception? inner) =>
         new(TokenFormatError.HeaderNotJsonObject, "The token's header is not a JSON object, so this is not a JWT.", innerException: Strip(inner));
 
+    private static readonly System.Text.UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    private static void CheckUtf8(byte[] payload)
+    {
+        try
+        {
+            StrictUtf8.GetCharCount(payload);
+        }
+        catch (System.Text.DecoderFallbackException ex)
+        {
+            throw new TokenFormatException(TokenFormatError.PayloadNotJson, "The token's payload is not valid UTF-8 text, so it is not JSON.", innerException: Strip(ex));
+        }
+    }
+
     private static Parsed ReadPayload(byte[] payload)
     {
+        CheckUtf8(payload);
         string? userId = null;
         long? exp = null, iat = null, nbf = null;
         bool seenUserId = false, seenExp = false, seenIat = false, seenNbf = false;
