@@ -1,8 +1,8 @@
+using System.IO;
 using System.Linq;
 using System.Reflection;
 using System.Reflection.Metadata;
 using System.Reflection.PortableExecutable;
-using System.IO;
 
 namespace StreamChat.Client.Tests;
 
