@@ -49,7 +49,8 @@ internal static class ClaimsRecordParser
             }
         }
 
-        if (problems.StopEarly)
+        // The claims of a generic record have open types; checking them would only repeat the SCHAT108 problem.
+        if (problems.StopEarly || type.TypeParameters.Length > 0)
         {
             return null;
         }
