@@ -47,14 +47,15 @@ internal static class ClaimsRecordParser
             problems.Add(DiagnosticDescriptors.FileLocalRecord, location, type.Name);
         }
 
-        if (!IsPartial(type, cancellationToken))
+        if (DeclarationWithoutPartial(type, cancellationToken) is { } declaration)
         {
-            problems.Add(DiagnosticDescriptors.NotPartial, location, type.Name);
+            // Reported on the declaration that lacks the keyword, where the code fix adds it.
+            problems.Add(DiagnosticDescriptors.NotPartial, declaration.Identifier.GetLocation(), type.Name);
         }
 
         for (var container = type.ContainingType; container is not null; container = container.ContainingType)
         {
-            if (!IsPartial(container, cancellationToken))
+            if (DeclarationWithoutPartial(container, cancellationToken) is not null)
             {
                 problems.Add(DiagnosticDescriptors.ContainingTypeNotPartial, location, type.Name, container.Name);
             }
@@ -122,18 +123,18 @@ internal static class ClaimsRecordParser
         return false;
     }
 
-    private static bool IsPartial(INamedTypeSymbol type, CancellationToken cancellationToken)
+    private static TypeDeclarationSyntax? DeclarationWithoutPartial(INamedTypeSymbol type, CancellationToken cancellationToken)
     {
         foreach (var reference in type.DeclaringSyntaxReferences)
         {
             if (reference.GetSyntax(cancellationToken) is TypeDeclarationSyntax declaration
                 && !declaration.Modifiers.Any(SyntaxKind.PartialKeyword))
             {
-                return false;
+                return declaration;
             }
         }
 
-        return type.DeclaringSyntaxReferences.Length > 0;
+        return null;
     }
 
     /// <summary>The constructor declared by the record's parameter list, if it has a non-empty one.</summary>

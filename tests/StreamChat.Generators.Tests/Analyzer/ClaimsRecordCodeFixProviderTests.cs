@@ -54,6 +54,35 @@ public sealed class ClaimsRecordCodeFixProviderTests
         """);
 
     [Test]
+    public Task SCHAT101_fix_goes_to_the_declaration_that_lacks_partial() => Verify(
+        """
+        using StreamChat.Claims;
+
+        namespace MyApp;
+
+        [TokenClaims]
+        public partial record ChatClaims(string UserId);
+
+        public record {|SCHAT101:{|CS0260:ChatClaims|}|}
+        {
+            public int Level { get; init; }
+        }
+        """,
+        """
+        using StreamChat.Claims;
+
+        namespace MyApp;
+
+        [TokenClaims]
+        public partial record ChatClaims(string UserId);
+
+        public partial record ChatClaims
+        {
+            public int Level { get; init; }
+        }
+        """);
+
+    [Test]
     public Task SCHAT109_fix_makes_every_containing_type_partial() => Verify(
         """
         using StreamChat.Claims;

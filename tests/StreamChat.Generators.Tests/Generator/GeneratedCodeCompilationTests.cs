@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using Microsoft.CodeAnalysis.CSharp;
 using StreamChat.Generators.Tests.Infrastructure;
 
 namespace StreamChat.Generators.Tests.Generator;
@@ -41,6 +42,25 @@ public sealed class GeneratedCodeCompilationTests
     public void Generated_code_compiles_when_consumer_types_are_named_Token_TokenProvider_or_System(string source)
     {
         var run = GeneratorRunner.Run(TestCompilation.Create(source, ConsumerTypesWithClashingNames));
+
+        Assert.That(run.Sources, Is.Not.Empty);
+        Assert.That(TestCompilation.Problems(run.Output).Select(d => d.ToString()), Is.Empty);
+    }
+
+    public static IEnumerable<TestCaseData> CSharp10Cases() =>
+        SnapshotCases.All.Where(c => !c.Value.Contains("required", System.StringComparison.Ordinal))
+            .Select(c => new TestCaseData(c.Value).SetArgDisplayNames(c.Key));
+
+    [TestCaseSource(nameof(CSharp10Cases))]
+    public void Generated_code_needs_no_newer_language_than_CSharp_10(string source)
+    {
+        // Record structs and file-scoped namespaces need C# 10 anyway; the generated code must not ask for more
+        // (Unity and .NET Framework projects pin older versions). Inputs with 'required' members need C# 11.
+        var csharp10 = TestCompilation.ParseOptions.WithLanguageVersion(LanguageVersion.CSharp10);
+        var compilation = TestCompilation.Create(csharp10, source);
+        Assert.That(TestCompilation.Problems(compilation), Is.Empty, "the input itself is C# 10");
+
+        var run = GeneratorRunner.Run(compilation, csharp10);
 
         Assert.That(run.Sources, Is.Not.Empty);
         Assert.That(TestCompilation.Problems(run.Output).Select(d => d.ToString()), Is.Empty);

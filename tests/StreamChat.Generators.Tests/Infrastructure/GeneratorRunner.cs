@@ -12,16 +12,16 @@ namespace StreamChat.Generators.Tests.Infrastructure;
 /// <summary>Runs the generator and the claims-record analyzer over a compilation.</summary>
 internal static class GeneratorRunner
 {
-    public static GeneratorDriver CreateDriver() =>
+    public static GeneratorDriver CreateDriver(CSharpParseOptions? parseOptions = null) =>
         CSharpGeneratorDriver.Create(
             [new TokenClaimsGenerator().AsSourceGenerator()],
-            parseOptions: TestCompilation.ParseOptions,
+            parseOptions: parseOptions ?? TestCompilation.ParseOptions,
             driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
 
     /// <summary>Runs the generator once.</summary>
-    public static GeneratorRun Run(Compilation compilation)
+    public static GeneratorRun Run(Compilation compilation, CSharpParseOptions? parseOptions = null)
     {
-        var driver = CreateDriver().RunGeneratorsAndUpdateCompilation(compilation, out var output, out var driverDiagnostics);
+        var driver = CreateDriver(parseOptions).RunGeneratorsAndUpdateCompilation(compilation, out var output, out var driverDiagnostics);
         return new GeneratorRun(driver.GetRunResult(), output, driverDiagnostics);
     }
 

@@ -15,10 +15,12 @@ internal static class TestCompilation
     public static ImmutableArray<MetadataReference> References { get; } =
         [.. Net80.References.All, MetadataReference.CreateFromFile(typeof(StreamChat.Token).Assembly.Location)];
 
-    public static CSharpCompilation Create(params string[] sources) =>
+    public static CSharpCompilation Create(params string[] sources) => Create(ParseOptions, sources);
+
+    public static CSharpCompilation Create(CSharpParseOptions parseOptions, params string[] sources) =>
         CSharpCompilation.Create(
             "Consumer",
-            sources.Select((source, i) => CSharpSyntaxTree.ParseText(source, ParseOptions, path: $"Source{i}.cs")),
+            sources.Select((source, i) => CSharpSyntaxTree.ParseText(source, parseOptions, path: $"Source{i}.cs")),
             References,
             new CSharpCompilationOptions(
                 OutputKind.DynamicallyLinkedLibrary,
