@@ -30,6 +30,16 @@ internal static class Snapshot
     public static void Verify(IEnumerable<(string HintName, string Source)> sources, IEnumerable<Diagnostic> diagnostics, [CallerMemberName] string method = "")
     {
         var prefix = TestContext.CurrentContext.Test.ClassName!.Split('.').Last() + "." + method;
+        var failures = Check(Directory, prefix, sources, Format(diagnostics), Accepting);
+        if (failures.Count > 0)
+        {
+            Assert.Fail(string.Join("\n", failures));
+        }
+    }
+
+    /// <summary>Compares, writes received files or accepts them; returns what did not match.</summary>
+    internal static List<string> Check(string directory, string prefix, IEnumerable<(string HintName, string Source)> sources, string diagnosticText, bool accept)
+    {
         var failures = new List<string>();
         var expectedFiles = new HashSet<string>(StringComparer.Ordinal);
 
@@ -37,20 +47,19 @@ internal static class Snapshot
         {
             var stem = $"{prefix}#{Path.GetFileNameWithoutExtension(hintName)}";
             expectedFiles.Add(stem + ".verified.cs");
-            Compare(stem, ".cs", $"//HintName: {hintName}\n{source}", failures);
+            Compare(directory, stem, ".cs", $"//HintName: {hintName}\n{source}", accept, failures);
         }
 
-        var diagnosticText = Format(diagnostics);
         if (diagnosticText.Length > 0)
         {
             expectedFiles.Add(prefix + ".verified.txt");
-            Compare(prefix, ".txt", diagnosticText, failures);
+            Compare(directory, prefix, ".txt", diagnosticText, accept, failures);
         }
 
-        foreach (var stale in System.IO.Directory.EnumerateFiles(Directory, prefix + "*.verified.*")
+        foreach (var stale in System.IO.Directory.EnumerateFiles(directory, prefix + "*.verified.*")
                      .Where(f => IsOwnFile(Path.GetFileName(f), prefix) && !expectedFiles.Contains(Path.GetFileName(f))))
         {
-            if (Accepting)
+            if (accept)
             {
                 File.Delete(stale);
             }
@@ -60,10 +69,7 @@ internal static class Snapshot
             }
         }
 
-        if (failures.Count > 0)
-        {
-            Assert.Fail(string.Join("\n", failures));
-        }
+        return failures;
     }
 
     /// <summary>The text form of diagnostics in a snapshot: one line each, ordered by position.</summary>
@@ -84,11 +90,11 @@ internal static class Snapshot
     private static bool IsOwnFile(string fileName, string prefix) =>
         fileName.StartsWith(prefix + "#", StringComparison.Ordinal) || fileName.StartsWith(prefix + ".verified.", StringComparison.Ordinal);
 
-    private static void Compare(string stem, string extension, string actual, List<string> failures)
+    private static void Compare(string directory, string stem, string extension, string actual, bool accept, List<string> failures)
     {
         actual = actual.Replace("\r\n", "\n");
-        var verified = Path.Combine(Directory, stem + ".verified" + extension);
-        var received = Path.Combine(Directory, stem + ".received" + extension);
+        var verified = Path.Combine(directory, stem + ".verified" + extension);
+        var received = Path.Combine(directory, stem + ".received" + extension);
         var expected = File.Exists(verified) ? File.ReadAllText(verified).Replace("\r\n", "\n") : null;
         if (expected == actual)
         {
@@ -96,7 +102,7 @@ internal static class Snapshot
             return;
         }
 
-        if (Accepting)
+        if (accept)
         {
             File.WriteAllText(verified, actual);
             File.Delete(received);
