@@ -22,6 +22,9 @@ public sealed class GeneratedCodeCompilationTests
         public sealed class TokenProvider { }
         """;
 
+    // Records need this type, which netstandard2.0 lacks; consumers there add it (or PolySharp does).
+    private const string IsExternalInit = "namespace System.Runtime.CompilerServices { internal static class IsExternalInit { } }";
+
     public static IEnumerable<TestCaseData> Cases() =>
         SnapshotCases.All.Select(c => new TestCaseData(c.Value).SetArgDisplayNames(c.Key));
 
@@ -59,6 +62,20 @@ public sealed class GeneratedCodeCompilationTests
         var csharp10 = TestCompilation.ParseOptions.WithLanguageVersion(LanguageVersion.CSharp10);
         var compilation = TestCompilation.Create(csharp10, source);
         Assert.That(TestCompilation.Problems(compilation), Is.Empty, "the input itself is C# 10");
+
+        var run = GeneratorRunner.Run(compilation, csharp10);
+
+        Assert.That(run.Sources, Is.Not.Empty);
+        Assert.That(TestCompilation.Problems(run.Output).Select(d => d.ToString()), Is.Empty);
+    }
+
+    [TestCaseSource(nameof(CSharp10Cases))]
+    public void Generated_code_compiles_for_a_netstandard2_0_consumer_on_CSharp_10(string source)
+    {
+        var csharp10 = TestCompilation.ParseOptions.WithLanguageVersion(LanguageVersion.CSharp10);
+        var compilation = TestCompilation.Create(csharp10, source).WithReferences(NetStandardReferences.All)
+            .AddSyntaxTrees(CSharpSyntaxTree.ParseText(IsExternalInit, csharp10, path: "SourcePolyfill.cs"));
+        Assert.That(TestCompilation.Problems(compilation), Is.Empty, "the input itself compiles for netstandard2.0");
 
         var run = GeneratorRunner.Run(compilation, csharp10);
 
