@@ -51,16 +51,22 @@ internal static class CodecEmitter
     private static void WriteSign(IndentedWriter writer, ClaimsRecordModel model, string @new)
     {
         writer.Line("/// <summary>Signs these claims into a user token (HS256), with <c>iat</c> and <c>exp</c> set from <paramref name=\"issuedAt\"/> and <paramref name=\"lifetime\"/>.</summary>");
-        writer.Line("/// <param name=\"key\">The signing key made from the API secret.</param>");
-        writer.Line("/// <param name=\"lifetime\">How long the token is valid; more than zero.</param>");
-        writer.Line("/// <param name=\"issuedAt\">The issue time, usually <c>TimeProvider.GetUtcNow()</c>. Claims are whole seconds.</param>");
+        WriteSignParameters(writer);
         writer.Line("/// <returns>The signed token.</returns>");
         writer.Line(SourceEmitter.GeneratedCode);
-        writer.Line($"public {@new}{TokenType} Sign(global::StreamChat.Jwt.JwtSigningKey key, global::System.TimeSpan lifetime, global::System.DateTimeOffset issuedAt)").Open();
+        writer.Line($"public {@new}{TokenType} Sign({SignParameters})").Open();
+        writer.Line($"return new {TokenType}(SignCompact(key, lifetime, issuedAt));").Close();
+        writer.Line();
+
+        writer.Line("/// <summary>Signs these claims like <c>Sign</c> but returns only the compact JWT string, without reading it back: for a token endpoint that sends the string on.</summary>");
+        WriteSignParameters(writer);
+        writer.Line("/// <returns>The signed token as <c>header.payload.signature</c>.</returns>");
+        writer.Line(SourceEmitter.GeneratedCode);
+        writer.Line($"public {@new}string SignCompact({SignParameters})").Open();
         writer.Line("if (key is null)").Open().Line("throw new global::System.ArgumentNullException(nameof(key));").Close();
         writer.Line("if (lifetime <= global::System.TimeSpan.Zero)").Open()
             .Line("throw new global::System.ArgumentOutOfRangeException(nameof(lifetime), \"A token's lifetime must be more than zero.\");").Close();
-        writer.Line($"return new {TokenType}(key.Sign(this, {ClaimsWriterField}, issuedAt + lifetime, issuedAt));").Close();
+        writer.Line($"return key.Sign(this, {ClaimsWriterField}, issuedAt + lifetime, issuedAt);").Close();
         writer.Line();
 
         writer.Line("/// <summary>Makes an unsigned development token with these claims. The chat server accepts it only when the app's auth checks are disabled: never use it in production.</summary>");
@@ -72,6 +78,15 @@ internal static class CodecEmitter
             .Line("throw new global::System.InvalidOperationException(\"A development token needs a user id; set the user id property first.\");").Close();
         writer.Line($"return global::StreamChat.Claims.ClaimsTokenFactory.CreateDevelopmentToken(this, {ClaimsWriterField});").Close();
         writer.Line();
+    }
+
+    private const string SignParameters = "global::StreamChat.Jwt.JwtSigningKey key, global::System.TimeSpan lifetime, global::System.DateTimeOffset issuedAt";
+
+    private static void WriteSignParameters(IndentedWriter writer)
+    {
+        writer.Line("/// <param name=\"key\">The signing key made from the API secret.</param>");
+        writer.Line("/// <param name=\"lifetime\">How long the token is valid; more than zero.</param>");
+        writer.Line("/// <param name=\"issuedAt\">The issue time, usually <c>TimeProvider.GetUtcNow()</c>. Claims are whole seconds.</param>");
     }
 
     private static void WriteReader(IndentedWriter writer, ClaimsRecordModel model, string nullableSelf)

@@ -49,6 +49,17 @@ namespace MyApp.FileScoped
         [global::System.CodeDom.Compiler.GeneratedCode("StreamChat.Generators", "0.1.0")]
         public global::StreamChat.Token Sign(global::StreamChat.Jwt.JwtSigningKey key, global::System.TimeSpan lifetime, global::System.DateTimeOffset issuedAt)
         {
+            return new global::StreamChat.Token(SignCompact(key, lifetime, issuedAt));
+        }
+
+        /// <summary>Signs these claims like <c>Sign</c> but returns only the compact JWT string, without reading it back: for a token endpoint that sends the string on.</summary>
+        /// <param name="key">The signing key made from the API secret.</param>
+        /// <param name="lifetime">How long the token is valid; more than zero.</param>
+        /// <param name="issuedAt">The issue time, usually <c>TimeProvider.GetUtcNow()</c>. Claims are whole seconds.</param>
+        /// <returns>The signed token as <c>header.payload.signature</c>.</returns>
+        [global::System.CodeDom.Compiler.GeneratedCode("StreamChat.Generators", "0.1.0")]
+        public string SignCompact(global::StreamChat.Jwt.JwtSigningKey key, global::System.TimeSpan lifetime, global::System.DateTimeOffset issuedAt)
+        {
             if (key is null)
             {
                 throw new global::System.ArgumentNullException(nameof(key));
@@ -59,7 +70,7 @@ namespace MyApp.FileScoped
                 throw new global::System.ArgumentOutOfRangeException(nameof(lifetime), "A token's lifetime must be more than zero.");
             }
 
-            return new global::StreamChat.Token(key.Sign(this, StreamChatClaimsWriter, issuedAt + lifetime, issuedAt));
+            return key.Sign(this, StreamChatClaimsWriter, issuedAt + lifetime, issuedAt);
         }
 
         /// <summary>Makes an unsigned development token with these claims. The chat server accepts it only when the app's auth checks are disabled: never use it in production.</summary>
