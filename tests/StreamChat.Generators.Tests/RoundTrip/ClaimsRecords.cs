@@ -104,3 +104,6 @@ public partial record RenamedClaims : IClaimsRecord<RenamedClaims>
 
 [TokenClaims]
 public readonly partial record struct StructClaims(string UserId, int Level, string? Team) : IClaimsRecord<StructClaims>;
+
+[TokenClaims]
+public partial record ParameterAttributeClaims([UserId] string Login, [Claim("lvl")] int Level) : IClaimsRecord<ParameterAttributeClaims>;

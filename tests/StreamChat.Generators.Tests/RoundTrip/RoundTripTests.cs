@@ -126,6 +126,14 @@ public sealed class RoundTripTests
     }
 
     [Test]
+    public void Attributes_on_primary_constructor_parameters_rename_and_mark_the_user_id()
+    {
+        var claims = new ParameterAttributeClaims("ada", 9);
+        AssertRoundTrip(claims, "user_id", "\"ada\"");
+        AssertRoundTrip(claims, "lvl", "9");
+    }
+
+    [Test]
     public void Record_struct_round_trips() =>
         AssertRoundTrip(new StructClaims("ada", 3, "core"), "team", "\"core\"");
 
