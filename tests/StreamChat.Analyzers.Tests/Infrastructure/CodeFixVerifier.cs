@@ -26,6 +26,9 @@ internal static class CodeFixVerifier<TAnalyzer, TCodeFix>
         test.FixedState.AdditionalReferences.AddRange(TestReferences.All);
         test.TestState.AnalyzerConfigFiles.Add(("/.globalconfig", build.GlobalConfig()));
         test.FixedState.AnalyzerConfigFiles.Add(("/.globalconfig", build.GlobalConfig()));
+
+        // Diagnostics a fix leaves behind are marked in the fixed source too.
+        test.FixedState.MarkupHandling = MarkupMode.Allow;
         test.SolutionTransforms.Add((solution, projectId) => build.Apply(solution, projectId));
         return test;
     }

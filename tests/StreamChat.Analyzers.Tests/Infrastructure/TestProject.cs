@@ -8,7 +8,7 @@ using Microsoft.CodeAnalysis.Testing;
 namespace StreamChat.Analyzers.Tests.Infrastructure;
 
 /// <summary>How the project under test is built: configuration name, optimization, DEBUG symbol and the opt-out.</summary>
-internal sealed record TestBuild(string? Configuration, bool Optimized, bool DefineDebug, bool AllowDevelopmentTokens = false)
+public sealed record TestBuild(string? Configuration, bool Optimized, bool DefineDebug, bool AllowDevelopmentTokens = false)
 {
     public static TestBuild Release { get; } = new("Release", Optimized: true, DefineDebug: false);
 
