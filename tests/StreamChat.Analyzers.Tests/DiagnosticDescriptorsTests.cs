@@ -5,7 +5,7 @@ using System.Linq;
 using System.Reflection;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
-using StreamChat.Analyzers.Tests.Infrastructure;
+using StreamChat.Tests.Shared;
 
 namespace StreamChat.Analyzers.Tests;
 

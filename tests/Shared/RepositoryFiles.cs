@@ -1,8 +1,9 @@
 using System.IO;
+using NUnit.Framework;
 
-namespace StreamChat.Analyzers.Tests.Infrastructure;
+namespace StreamChat.Tests.Shared;
 
-/// <summary>Finds files of the repository the tests were built from.</summary>
+/// <summary>Finds the repository the tests were built from (linked into the test projects that read its files).</summary>
 internal static class RepositoryFiles
 {
     public static string Root { get; } = FindRoot();
