@@ -1,0 +1,152 @@
+using System.Linq;
+using StreamChat.Generators.Model;
+
+namespace StreamChat.Generators.Emit;
+
+/// <summary>Writes the members added to the claims record: <c>FromToken</c>, <c>TryFromToken</c>, <c>Sign</c>, <c>ToDevelopmentToken</c> and the payload reader and writer.</summary>
+internal static class CodecEmitter
+{
+    private const string TokenType = "global::StreamChat.Token";
+    private const string ClaimsWriterField = "StreamChatClaimsWriter";
+
+    public static void Write(IndentedWriter writer, ClaimsRecordModel model)
+    {
+        var self = model.FullyQualifiedName;
+        var cref = SourceEmitter.Cref(self);
+        var nullableSelf = model.IsValueType ? self : self + "?";
+
+        writer.Line($"private static readonly global::StreamChat.Jwt.JwtClaimsWriter<{self}> {ClaimsWriterField} = StreamChatWriteClaims;");
+        writer.Line();
+
+        writer.Line($"/// <summary>Reads the claims of <paramref name=\"token\"/> as a <see cref=\"{cref}\"/>. The signature is not checked.</summary>");
+        writer.Line("/// <param name=\"token\">The token.</param>");
+        writer.Line("/// <returns>The claims.</returns>");
+        writer.Line("/// <exception cref=\"global::System.ArgumentNullException\"><paramref name=\"token\"/> is null.</exception>");
+        writer.Line("/// <exception cref=\"global::StreamChat.TokenFormatException\">A required claim is missing or a claim does not fit its property; <see cref=\"global::StreamChat.TokenFormatException.ClaimName\"/> names it.</exception>");
+        writer.Line(SourceEmitter.GeneratedCode);
+        writer.Line($"public static {self} FromToken({TokenType} token)").Open();
+        writer.Line("if (token is null)").Open().Line("throw new global::System.ArgumentNullException(nameof(token));").Close();
+        writer.Line("var error = StreamChatReadClaims(token, out var claims);");
+        writer.Line("if (error is not null)").Open().Line("throw error;").Close();
+        writer.Line(model.IsValueType ? "return claims;" : "return claims!;").Close();
+        writer.Line();
+
+        writer.Line($"/// <summary>Reads the claims of <paramref name=\"token\"/> as a <see cref=\"{cref}\"/> without throwing. The signature is not checked.</summary>");
+        writer.Line("/// <param name=\"token\">The token.</param>");
+        writer.Line("/// <param name=\"claims\">The claims, or the default value when they do not fit.</param>");
+        writer.Line("/// <returns>Whether the token's claims fit the record.</returns>");
+        writer.Line(SourceEmitter.GeneratedCode);
+        var notNullWhen = model.CanUseNotNullWhen && !model.IsValueType ? "[global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] " : string.Empty;
+        writer.Line($"public static bool TryFromToken({TokenType}? token, {notNullWhen}out {nullableSelf} claims)").Open();
+        writer.Line("claims = default;");
+        writer.Line("return token is not null && StreamChatReadClaims(token, out claims) is null;").Close();
+        writer.Line();
+
+        WriteSign(writer, model);
+        WriteReader(writer, model, nullableSelf);
+        WriteWriter(writer, model);
+    }
+
+    private static void WriteSign(IndentedWriter writer, ClaimsRecordModel model)
+    {
+        writer.Line("/// <summary>Signs these claims into a user token (HS256), with <c>iat</c> and <c>exp</c> set from <paramref name=\"issuedAt\"/> and <paramref name=\"lifetime\"/>.</summary>");
+        writer.Line("/// <param name=\"key\">The signing key made from the API secret.</param>");
+        writer.Line("/// <param name=\"lifetime\">How long the token is valid; more than zero.</param>");
+        writer.Line("/// <param name=\"issuedAt\">The issue time, usually <c>TimeProvider.GetUtcNow()</c>. Claims are whole seconds.</param>");
+        writer.Line("/// <returns>The signed token.</returns>");
+        writer.Line(SourceEmitter.GeneratedCode);
+        writer.Line($"public {TokenType} Sign(global::StreamChat.Jwt.JwtSigningKey key, global::System.TimeSpan lifetime, global::System.DateTimeOffset issuedAt)").Open();
+        writer.Line("if (key is null)").Open().Line("throw new global::System.ArgumentNullException(nameof(key));").Close();
+        writer.Line("if (lifetime <= global::System.TimeSpan.Zero)").Open()
+            .Line("throw new global::System.ArgumentOutOfRangeException(nameof(lifetime), \"A token's lifetime must be more than zero.\");").Close();
+        writer.Line($"return new {TokenType}(key.Sign(this, {ClaimsWriterField}, issuedAt + lifetime, issuedAt));").Close();
+        writer.Line();
+
+        writer.Line("/// <summary>Makes an unsigned development token with these claims. The chat server accepts it only when the app's auth checks are disabled: never use it in production.</summary>");
+        writer.Line("/// <returns>The development token.</returns>");
+        writer.Line(SourceEmitter.GeneratedCode);
+        writer.Line("[global::StreamChat.Annotations.DevelopmentTokenApi]");
+        writer.Line($"public {TokenType} ToDevelopmentToken()").Open();
+        writer.Line($"if (string.IsNullOrEmpty(this.{model.UserIdProperty}))").Open()
+            .Line("throw new global::System.InvalidOperationException(\"A development token needs a user id; set the user id property first.\");").Close();
+        writer.Line($"return global::StreamChat.Claims.ClaimsTokenFactory.CreateDevelopmentToken(this, {ClaimsWriterField});").Close();
+        writer.Line();
+    }
+
+    private static void WriteReader(IndentedWriter writer, ClaimsRecordModel model, string nullableSelf)
+    {
+        var recordName = ClaimCode.Literal(model.DisplayName);
+        writer.Line(SourceEmitter.GeneratedCode);
+        writer.Line($"private static global::StreamChat.TokenFormatException? StreamChatReadClaims({TokenType} token, out {nullableSelf} claims)").Open();
+        writer.Line("claims = default;");
+        for (var i = 0; i < model.Properties.Count; i++)
+        {
+            writer.Line($"{ClaimCode.LocalType(model.Properties[i])} claim{i} = default;");
+        }
+
+        writer.Line("var reader = new global::System.Text.Json.Utf8JsonReader(token.PayloadUtf8);");
+        writer.Line("if (token.PayloadUtf8.IsEmpty || !reader.Read() || reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)").Open()
+            .Line($"return {ClaimCode.Reader}.MissingClaim({recordName}, \"user_id\");").Close();
+        writer.Line("while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)").Open();
+        for (var i = 0; i < model.Properties.Count; i++)
+        {
+            var claim = model.Properties[i];
+            var name = ClaimCode.Literal(claim.ClaimName);
+            writer.Line($"{(i == 0 ? "if" : "else if")} (reader.ValueTextEquals({name}))").Open();
+            writer.Line("reader.Read();");
+            ClaimCode.WriteRead(writer, claim, "claim" + i, $"return {ClaimCode.Reader}.InvalidClaim({recordName}, {name}, {ClaimCode.Literal(ClaimCode.Expected(claim))});");
+            writer.Close();
+        }
+
+        writer.Line("else").Open();
+        writer.Line("reader.Read();").Line("reader.Skip();").Close();
+        writer.Close();
+
+        for (var i = 0; i < model.Properties.Count; i++)
+        {
+            var claim = model.Properties[i];
+            if (!claim.IsNullable)
+            {
+                writer.Line($"if (claim{i} is null)").Open()
+                    .Line($"return {ClaimCode.Reader}.MissingClaim({recordName}, {ClaimCode.Literal(claim.ClaimName)});").Close();
+            }
+        }
+
+        WriteConstruction(writer, model);
+        writer.Line("return null;").Close();
+        writer.Line();
+    }
+
+    private static void WriteConstruction(IndentedWriter writer, ClaimsRecordModel model)
+    {
+        var properties = model.Properties.ToList();
+        var arguments = model.ConstructorParameters.Select(p => ClaimCode.Convert(model.Properties[properties.FindIndex(c => c.PropertyName == p)], "claim" + properties.FindIndex(c => c.PropertyName == p)));
+        var creation = $"claims = new {model.FullyQualifiedName}({string.Join(", ", arguments)})";
+        var initialized = Enumerable.Range(0, properties.Count).Where(i => !model.ConstructorParameters.Contains(properties[i].PropertyName)).ToList();
+        if (initialized.Count == 0)
+        {
+            writer.Line(creation + ";");
+            return;
+        }
+
+        writer.Line(creation).Open();
+        foreach (var i in initialized)
+        {
+            writer.Line($"{properties[i].PropertyName} = {ClaimCode.Convert(properties[i], "claim" + i)},");
+        }
+
+        writer.Close(";");
+    }
+
+    private static void WriteWriter(IndentedWriter writer, ClaimsRecordModel model)
+    {
+        writer.Line(SourceEmitter.GeneratedCode);
+        writer.Line($"private static void StreamChatWriteClaims(global::System.Text.Json.Utf8JsonWriter writer, {model.FullyQualifiedName} claims)").Open();
+        foreach (var claim in model.Properties)
+        {
+            ClaimCode.WriteWrite(writer, claim, "claims." + claim.PropertyName);
+        }
+
+        writer.Close();
+    }
+}

@@ -1,0 +1,167 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using StreamChat.Generators.Diagnostics;
+using StreamChat.Generators.Model;
+
+namespace StreamChat.Generators.Parsing;
+
+/// <summary>The rules about a claims record's properties: which are claims, their names, types and the user id.</summary>
+internal static class ClaimPropertyRules
+{
+    private const string UserIdClaim = "user_id";
+    private const string UserIdConvention = "UserId";
+    private static readonly string[] ManagedClaims = ["exp", "iat", "nbf"];
+
+    /// <summary>Finds the claims of <paramref name="type"/> and checks them.</summary>
+    /// <returns>The claims, or <see langword="null"/> when the record cannot be generated (problems are in <paramref name="problems"/>, or the code has compile errors already).</returns>
+    public static ClaimPropertyModel[]? Collect(INamedTypeSymbol type, IMethodSymbol? constructor, KnownTypes known, ProblemSink problems, CancellationToken cancellationToken)
+    {
+        var candidates = Candidates(type, constructor);
+        if (constructor is not null && constructor.Parameters.Any(p => !candidates.Any(c => c.Property.Name == p.Name)))
+        {
+            problems.Add(DiagnosticDescriptors.NoUsableConstructor, type.Locations.FirstOrDefault(), type.Name);
+        }
+
+        var userId = FindUserId(type, candidates, known, problems);
+        var claims = new List<ClaimPropertyModel>(candidates.Count);
+        var byClaimName = new Dictionary<string, string>();
+        foreach (var (property, parameter) in candidates)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var location = property.Locations.FirstOrDefault();
+            var classification = ClaimTypeClassifier.Classify(property.Type, known);
+            if (classification.Kind is not { } kind)
+            {
+                if (property.Type.TypeKind == TypeKind.Error)
+                {
+                    // The compiler already reports the missing type; a second error would only add noise.
+                    return null;
+                }
+
+                problems.Add(DiagnosticDescriptors.UnsupportedType, location, property.Name, property.Type.ToDisplayString());
+                continue;
+            }
+
+            var isUserId = SymbolEqualityComparer.Default.Equals(property, userId);
+            var renamed = Attribute(property, parameter, known.ClaimAttribute) is { } claimAttribute
+                ? claimAttribute.ConstructorArguments.FirstOrDefault() : (TypedConstant?)null;
+            var claimName = Names.ToSnakeCase(property.Name);
+            if (renamed is { Kind: TypedConstantKind.Primitive } given)
+            {
+                if (given.Value is not string name || string.IsNullOrWhiteSpace(name))
+                {
+                    problems.Add(DiagnosticDescriptors.InvalidClaimName, location, property.Name, claimName);
+                    continue;
+                }
+
+                claimName = name;
+            }
+
+            if (isUserId)
+            {
+                if (kind != ClaimKind.String || classification.IsNullable)
+                {
+                    problems.Add(DiagnosticDescriptors.InvalidUserId, location, property.Name, "must be of type 'string' (not nullable): every token names its user");
+                }
+
+                if (renamed is { Kind: TypedConstantKind.Primitive } && claimName != UserIdClaim)
+                {
+                    problems.Add(DiagnosticDescriptors.InvalidUserId, location, property.Name, $"is always the 'user_id' claim, not '{claimName}'; remove its [Claim] attribute");
+                }
+
+                claimName = UserIdClaim;
+            }
+            else if (ManagedClaims.Contains(claimName))
+            {
+                problems.Add(DiagnosticDescriptors.ReservedClaim, location, property.Name, claimName, "Sign writes it from the token's issue time and lifetime; rename the property or give it another name with [Claim]");
+                continue;
+            }
+            else if (claimName == UserIdClaim)
+            {
+                var reason = userId is null
+                    ? "mark the property [UserId] if it holds the user id"
+                    : $"it belongs to the user id property '{userId.Name}'; give this claim another name with [Claim]";
+                problems.Add(DiagnosticDescriptors.ReservedClaim, location, property.Name, claimName, reason);
+                continue;
+            }
+
+            if (byClaimName.TryGetValue(claimName, out var first))
+            {
+                problems.Add(DiagnosticDescriptors.DuplicateClaim, location, property.Name, claimName, first);
+                continue;
+            }
+
+            byClaimName.Add(claimName, property.Name);
+            claims.Add(new ClaimPropertyModel(
+                Names.Escape(property.Name),
+                claimName,
+                kind,
+                classification.IsNullable,
+                classification.TypeName,
+                classification.Collection,
+                classification.EnumMembers,
+                isUserId));
+        }
+
+        return userId is null ? null : claims.ToArray();
+    }
+
+    private static List<(IPropertySymbol Property, IParameterSymbol? Parameter)> Candidates(INamedTypeSymbol type, IMethodSymbol? constructor)
+    {
+        var candidates = new List<(IPropertySymbol, IParameterSymbol?)>();
+        foreach (var property in type.GetMembers().OfType<IPropertySymbol>())
+        {
+            if (property.IsStatic || property.IsIndexer || property.ExplicitInterfaceImplementations.Length > 0
+                || property.DeclaredAccessibility is not (Accessibility.Public or Accessibility.Internal or Accessibility.ProtectedOrInternal))
+            {
+                continue;
+            }
+
+            var parameter = constructor?.Parameters.FirstOrDefault(p => p.Name == property.Name);
+            if (property.SetMethod is null && parameter is null)
+            {
+                // A computed, get-only property is derived from the claims, not one of them.
+                continue;
+            }
+
+            candidates.Add((property, parameter));
+        }
+
+        return candidates;
+    }
+
+    private static IPropertySymbol? FindUserId(INamedTypeSymbol type, List<(IPropertySymbol Property, IParameterSymbol? Parameter)> candidates, KnownTypes known, ProblemSink problems)
+    {
+        IPropertySymbol? userId = null;
+        foreach (var (property, parameter) in candidates)
+        {
+            if (Attribute(property, parameter, known.UserIdAttribute) is null)
+            {
+                continue;
+            }
+
+            if (userId is null)
+            {
+                userId = property;
+            }
+            else
+            {
+                problems.Add(DiagnosticDescriptors.SeveralUserIds, property.Locations.FirstOrDefault(), property.Name, userId.Name, type.Name);
+            }
+        }
+
+        userId ??= candidates.Select(c => c.Property).FirstOrDefault(p => p.Name == UserIdConvention);
+        if (userId is null)
+        {
+            problems.Add(DiagnosticDescriptors.NoUserId, type.Locations.FirstOrDefault(), type.Name);
+        }
+
+        return userId;
+    }
+
+    private static AttributeData? Attribute(IPropertySymbol property, IParameterSymbol? parameter, INamedTypeSymbol? attribute) =>
+        property.GetAttributes().FirstOrDefault(a => KnownTypes.Is(a.AttributeClass, attribute))
+        ?? parameter?.GetAttributes().FirstOrDefault(a => KnownTypes.Is(a.AttributeClass, attribute));
+}

@@ -1,0 +1,123 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using StreamChat.Generators.Diagnostics;
+using StreamChat.Generators.Model;
+
+namespace StreamChat.Generators.Parsing;
+
+/// <summary>
+/// The claims-record rules, written once: the generator builds its model with them (and generates nothing when any
+/// rule fails) and the analyzer reports what they find.
+/// </summary>
+internal static class ClaimsRecordParser
+{
+    /// <summary>Checks a <c>[TokenClaims]</c> type and builds its model.</summary>
+    /// <param name="type">The marked type.</param>
+    /// <param name="known">The types of the compilation the rules compare against.</param>
+    /// <param name="diagnostics">Receives every problem found; <see langword="null"/> to stop at the first.</param>
+    /// <param name="cancellationToken">Cancels the work.</param>
+    /// <returns>The model, or <see langword="null"/> when the record is invalid.</returns>
+    public static ClaimsRecordModel? Parse(INamedTypeSymbol type, KnownTypes known, List<Diagnostic>? diagnostics, CancellationToken cancellationToken)
+    {
+        var problems = new ProblemSink(diagnostics);
+        var location = type.Locations.FirstOrDefault();
+        if (!type.IsRecord)
+        {
+            problems.Add(DiagnosticDescriptors.NotARecord, location, type.Name);
+            return null;
+        }
+
+        if (type.TypeParameters.Length > 0)
+        {
+            problems.Add(DiagnosticDescriptors.GenericRecord, location, type.Name);
+        }
+
+        if (!IsPartial(type, cancellationToken))
+        {
+            problems.Add(DiagnosticDescriptors.NotPartial, location, type.Name);
+        }
+
+        for (var container = type.ContainingType; container is not null; container = container.ContainingType)
+        {
+            if (!IsPartial(container, cancellationToken))
+            {
+                problems.Add(DiagnosticDescriptors.ContainingTypeNotPartial, location, type.Name, container.Name);
+            }
+        }
+
+        // The claims of a generic record have open types; checking them would only repeat the SCHAT108 problem.
+        if (problems.StopEarly || type.TypeParameters.Length > 0)
+        {
+            return null;
+        }
+
+        var constructor = PrimaryConstructor(type, cancellationToken);
+        if (constructor is null && !type.IsValueType && !type.InstanceConstructors.Any(c => c.Parameters.Length == 0))
+        {
+            problems.Add(DiagnosticDescriptors.NoUsableConstructor, location, type.Name);
+        }
+
+        var properties = ClaimPropertyRules.Collect(type, constructor, known, problems, cancellationToken);
+        if (properties is null || problems.Count > 0)
+        {
+            return null;
+        }
+
+        var containing = new List<ContainingTypeModel>();
+        for (var container = type.ContainingType; container is not null; container = container.ContainingType)
+        {
+            containing.Insert(0, new ContainingTypeModel(Names.DeclarationKeyword(container), Names.NameWithTypeParameters(container)));
+        }
+
+        var parameters = constructor is null
+            ? EquatableArray<string>.Empty
+            : new EquatableArray<string>(constructor.Parameters.Select(p => Names.Escape(p.Name)).ToArray());
+
+        return new ClaimsRecordModel(
+            type.ContainingNamespace is { IsGlobalNamespace: false } ns ? ns.ToDisplayString() : string.Empty,
+            new EquatableArray<ContainingTypeModel>(containing.ToArray()),
+            Names.Escape(type.Name),
+            type.Name,
+            type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
+            type.IsValueType,
+            Names.Accessibility(type),
+            parameters,
+            new EquatableArray<ClaimPropertyModel>(properties),
+            properties.First(p => p.IsUserId).PropertyName,
+            Names.HintName(type),
+            known.CanUseNotNullWhen);
+    }
+
+    private static bool IsPartial(INamedTypeSymbol type, CancellationToken cancellationToken)
+    {
+        foreach (var reference in type.DeclaringSyntaxReferences)
+        {
+            if (reference.GetSyntax(cancellationToken) is TypeDeclarationSyntax declaration
+                && !declaration.Modifiers.Any(SyntaxKind.PartialKeyword))
+            {
+                return false;
+            }
+        }
+
+        return type.DeclaringSyntaxReferences.Length > 0;
+    }
+
+    /// <summary>The constructor declared by the record's parameter list, if it has a non-empty one.</summary>
+    private static IMethodSymbol? PrimaryConstructor(INamedTypeSymbol type, CancellationToken cancellationToken)
+    {
+        foreach (var constructor in type.InstanceConstructors)
+        {
+            if (constructor.Parameters.Length > 0
+                && constructor.Parameters[0].DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(cancellationToken) is ParameterSyntax { Parent.Parent: TypeDeclarationSyntax })
+            {
+                return constructor;
+            }
+        }
+
+        return null;
+    }
+}

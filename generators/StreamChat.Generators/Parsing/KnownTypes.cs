@@ -1,0 +1,58 @@
+using Microsoft.CodeAnalysis;
+
+namespace StreamChat.Generators.Parsing;
+
+/// <summary>The types the rules compare against, resolved once per compilation.</summary>
+internal sealed class KnownTypes
+{
+    public const string TokenClaimsAttributeName = "StreamChat.Claims.TokenClaimsAttribute";
+    public const string ClaimAttributeName = "StreamChat.Claims.ClaimAttribute";
+    public const string UserIdAttributeName = "StreamChat.Claims.UserIdAttribute";
+
+    private KnownTypes(Compilation compilation)
+    {
+        TokenClaimsAttribute = compilation.GetTypeByMetadataName(TokenClaimsAttributeName);
+        ClaimAttribute = compilation.GetTypeByMetadataName(ClaimAttributeName);
+        UserIdAttribute = compilation.GetTypeByMetadataName(UserIdAttributeName);
+        Guid = compilation.GetTypeByMetadataName("System.Guid");
+        DateTimeOffset = compilation.GetTypeByMetadataName("System.DateTimeOffset");
+        List = compilation.GetTypeByMetadataName("System.Collections.Generic.List`1");
+        IList = compilation.GetTypeByMetadataName("System.Collections.Generic.IList`1");
+        ICollection = compilation.GetTypeByMetadataName("System.Collections.Generic.ICollection`1");
+        IReadOnlyList = compilation.GetTypeByMetadataName("System.Collections.Generic.IReadOnlyList`1");
+        IReadOnlyCollection = compilation.GetTypeByMetadataName("System.Collections.Generic.IReadOnlyCollection`1");
+        IEnumerable = compilation.GetSpecialType(SpecialType.System_Collections_Generic_IEnumerable_T);
+        CanUseNotNullWhen = compilation.GetTypeByMetadataName("System.Diagnostics.CodeAnalysis.NotNullWhenAttribute") is { } notNullWhen
+            && compilation.IsSymbolAccessibleWithin(notNullWhen, compilation.Assembly);
+    }
+
+    public INamedTypeSymbol? TokenClaimsAttribute { get; }
+
+    public INamedTypeSymbol? ClaimAttribute { get; }
+
+    public INamedTypeSymbol? UserIdAttribute { get; }
+
+    public INamedTypeSymbol? Guid { get; }
+
+    public INamedTypeSymbol? DateTimeOffset { get; }
+
+    public INamedTypeSymbol? List { get; }
+
+    public INamedTypeSymbol? IList { get; }
+
+    public INamedTypeSymbol? ICollection { get; }
+
+    public INamedTypeSymbol? IReadOnlyList { get; }
+
+    public INamedTypeSymbol? IReadOnlyCollection { get; }
+
+    public INamedTypeSymbol? IEnumerable { get; }
+
+    /// <summary>Whether the compilation can use <c>NotNullWhenAttribute</c> (not every target framework has it).</summary>
+    public bool CanUseNotNullWhen { get; }
+
+    public static KnownTypes From(Compilation compilation) => new(compilation);
+
+    public static bool Is(ISymbol? symbol, INamedTypeSymbol? known) =>
+        known is not null && SymbolEqualityComparer.Default.Equals(symbol, known);
+}

@@ -1,0 +1,69 @@
+using System;
+using System.ComponentModel;
+using System.IO;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using StreamChat.Annotations;
+using StreamChat.Jwt;
+
+namespace StreamChat.Claims;
+
+/// <summary>
+/// Makes development tokens and providers for the code the StreamChat generator writes into
+/// <see cref="TokenClaimsAttribute"/> records. Not meant to be called directly.
+/// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public static class ClaimsTokenFactory
+{
+    private const string DevelopmentSignature = "devtoken";
+
+    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    /// <summary>
+    /// Makes an unsigned development token whose payload holds the claims <paramref name="writeClaims"/> writes.
+    /// The chat server accepts it only when the app's auth checks are disabled.
+    /// </summary>
+    /// <typeparam name="TState">The value the claims come from.</typeparam>
+    /// <param name="state">The value the claims come from.</param>
+    /// <param name="writeClaims">Writes the claims as JSON properties; it must write <c>user_id</c>.</param>
+    /// <returns>The development token.</returns>
+    [DevelopmentTokenApi]
+    public static Token CreateDevelopmentToken<TState>(TState state, JwtClaimsWriter<TState> writeClaims)
+    {
+        if (writeClaims is null)
+        {
+            throw new ArgumentNullException(nameof(writeClaims));
+        }
+
+        using var stream = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(stream, WriterOptions))
+        {
+            writer.WriteStartObject();
+            writeClaims(writer, state);
+            writer.WriteEndObject();
+        }
+
+        var payload = stream.ToArray();
+        return new Token(JwtSigningKey.HeaderSegment + "." + Base64Url.EncodeToString(payload) + "." + DevelopmentSignature);
+    }
+
+    /// <summary>A development-token provider (kind <see cref="TokenProviderKind.Development"/>) for a token with any claims.</summary>
+    /// <param name="developmentToken">A token made by <see cref="CreateDevelopmentToken{TState}"/>.</param>
+    /// <returns>The provider.</returns>
+    /// <exception cref="ArgumentException">The token is not a development token or has no user id.</exception>
+    [DevelopmentTokenApi]
+    public static TokenProvider DevelopmentProvider(Token developmentToken)
+    {
+        if (developmentToken is null)
+        {
+            throw new ArgumentNullException(nameof(developmentToken));
+        }
+
+        if (!developmentToken.IsDevelopment || developmentToken.UserId is null)
+        {
+            throw new ArgumentException("Only a development token with a user id can back a development provider.", nameof(developmentToken));
+        }
+
+        return new TokenProvider.DevelopmentProvider(developmentToken);
+    }
+}

@@ -1,0 +1,182 @@
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using StreamChat.Generators.Diagnostics;
+using StreamChat.Generators.Tests.Infrastructure;
+
+namespace StreamChat.Generators.Tests.Analyzer;
+
+/// <summary>
+/// One diagnostics snapshot per SCHAT1xx rule. Each invalid record also generates nothing: the rules are the same
+/// code in the analyzer and in the generator's model builder.
+/// </summary>
+public sealed class ClaimsRecordAnalyzerTests
+{
+    [Test]
+    public void SCHAT101_record_not_partial() => Verify("""
+        using StreamChat.Claims;
+        [TokenClaims]
+        public record ChatClaims(string UserId);
+        """, "SCHAT101");
+
+    [Test]
+    public void SCHAT102_type_not_a_record() => Verify("""
+        using StreamChat.Claims;
+        [TokenClaims]
+        public partial class ChatClaims { public string UserId { get; set; } = ""; }
+        """, "SCHAT102");
+
+    [Test]
+    public void SCHAT103_no_user_id() => Verify("""
+        using StreamChat.Claims;
+        [TokenClaims]
+        public partial record ChatClaims(string Id, string Role);
+        """, "SCHAT103");
+
+    [Test]
+    public void SCHAT104_several_user_ids() => Verify("""
+        using StreamChat.Claims;
+        [TokenClaims]
+        public partial record ChatClaims([property: UserId] string Id, [property: UserId] string Login);
+        """, "SCHAT104");
+
+    [Test]
+    public void SCHAT105_duplicate_claim_names() => Verify("""
+        using StreamChat.Claims;
+        [TokenClaims]
+        public partial record ChatClaims(string UserId, string Role)
+        {
+            [Claim("role")]
+            public string? ChatRole { get; init; }
+        }
+        """, "SCHAT105");
+
+    [Test]
+    public void SCHAT106_reserved_claim_names() => Verify("""
+        using System;
+        using StreamChat.Claims;
+        [TokenClaims]
+        public partial record ChatClaims(string UserId, long Exp)
+        {
+            [Claim("iat")]
+            public DateTimeOffset? Issued { get; init; }
+            public string? Nbf { get; init; }
+            [Claim("user_id")]
+            public string? Login { get; init; }
+        }
+        """, "SCHAT106");
+
+    [Test]
+    public void SCHAT107_unsupported_types() => Verify("""
+        using System;
+        using System.Collections.Generic;
+        using StreamChat.Claims;
+        [TokenClaims]
+        public partial record ChatClaims(string UserId, decimal Balance, Uri Avatar)
+        {
+            public Dictionary<string, string>? Extra { get; init; }
+            public List<int>? Numbers { get; init; }
+        }
+        """, "SCHAT107");
+
+    [Test]
+    public void SCHAT108_generic_record() => Verify("""
+        using StreamChat.Claims;
+        [TokenClaims]
+        public partial record ChatClaims<T>(string UserId, T Value);
+        """, "SCHAT108");
+
+    [Test]
+    public void SCHAT109_containing_type_not_partial() => Verify("""
+        using StreamChat.Claims;
+        public class Outer
+        {
+            public partial class Middle
+            {
+                [TokenClaims]
+                public partial record ChatClaims(string UserId);
+            }
+        }
+        """, "SCHAT109");
+
+    [Test]
+    public void SCHAT110_user_id_not_a_string_named_user_id() => Verify("""
+        using StreamChat.Claims;
+        [TokenClaims]
+        public partial record NumericId(int UserId);
+        [TokenClaims]
+        public partial record NullableId(string? UserId);
+        [TokenClaims]
+        public partial record RenamedId([property: Claim("uid")] string UserId);
+        """, "SCHAT110");
+
+    [Test]
+    public void SCHAT111_empty_claim_name() => Verify("""
+        using StreamChat.Claims;
+        [TokenClaims]
+        public partial record ChatClaims(string UserId)
+        {
+            [Claim("")]
+            public string? Role { get; init; }
+            [Claim("  ")]
+            public string? Team { get; init; }
+        }
+        """, "SCHAT111");
+
+    [Test]
+    public void SCHAT112_no_usable_constructor() => Verify("""
+        using StreamChat.Claims;
+        [TokenClaims]
+        public partial record ChatClaims
+        {
+            public ChatClaims(string userId, int level) { UserId = userId; }
+            public string UserId { get; init; }
+        }
+        """, "SCHAT112");
+
+    [Test]
+    public void Valid_records_get_no_diagnostic()
+    {
+        foreach (var source in Generator.SnapshotCases.All.Values)
+        {
+            var (diagnostics, exceptions) = GeneratorRunner.Analyze(TestCompilation.Create(source));
+            Assert.That(diagnostics, Is.Empty);
+            Assert.That(exceptions, Is.Empty);
+        }
+    }
+
+    [Test]
+    public void Every_rule_is_listed_in_the_unshipped_release_file()
+    {
+        var releases = System.IO.File.ReadAllText(System.IO.Path.Combine(RepositoryPaths.GeneratorProject, "AnalyzerReleases.Unshipped.md"));
+        foreach (var descriptor in new ClaimsRecordAnalyzer().SupportedDiagnostics)
+        {
+            Assert.That(releases, Does.Contain($"{descriptor.Id} | {descriptor.Category} | {descriptor.DefaultSeverity} |"));
+        }
+    }
+
+    [Test]
+    public void Every_rule_links_to_its_documentation_page_which_exists()
+    {
+        foreach (var descriptor in new ClaimsRecordAnalyzer().SupportedDiagnostics)
+        {
+            Assert.That(descriptor.HelpLinkUri, Does.EndWith($"/docs/rules/{descriptor.Id}.md"));
+            var page = System.IO.Path.Combine(RepositoryPaths.Root, "docs", "rules", descriptor.Id + ".md");
+            Assert.That(System.IO.File.Exists(page), Is.True, page);
+            Assert.That(System.IO.File.ReadAllText(page), Does.StartWith($"# {descriptor.Id}:"));
+        }
+    }
+
+    private static void Verify(string source, string expectedId, [System.Runtime.CompilerServices.CallerMemberName] string method = "")
+    {
+        var compilation = TestCompilation.Create(source);
+        var (diagnostics, exceptions) = GeneratorRunner.Analyze(compilation);
+        var run = GeneratorRunner.Run(compilation);
+
+        Assert.That(exceptions, Is.Empty);
+        Assert.That(diagnostics.Select(d => d.Id).Distinct(), Is.EqualTo(new[] { expectedId }), Snapshot.Format(diagnostics));
+        Assert.That(diagnostics.All(d => d.Severity == DiagnosticSeverity.Error && d.Location.IsInSource), Is.True);
+        Assert.That(run.Sources, Is.Empty, "an invalid record generates nothing");
+        Assert.That(run.DriverDiagnostics, Is.Empty);
+        Snapshot.Verify([], diagnostics, method);
+    }
+}
