@@ -32,6 +32,16 @@ public sealed class ApiSecretLiteralAnalyzerTests
         """);
 
     [Test]
+    public Task Literal_secrets_passed_to_the_server_issuer_and_validator_are_flagged() => Verifier.VerifyAsync("""
+        using StreamChat.Server;
+        class C
+        {
+            UserTokenIssuer A() => new UserTokenIssuer({|SCHAT004:"0123456789abcdef0123456789abcdef"|});
+            TokenValidator B() => new TokenValidator({|SCHAT004:apiSecret: "0123456789abcdef0123456789abcdef"|});
+        }
+        """);
+
+    [Test]
     public Task User_api_with_the_marker_is_flagged() => Verifier.VerifyAsync("""
         using StreamChat.Annotations;
         static class MyIssuer

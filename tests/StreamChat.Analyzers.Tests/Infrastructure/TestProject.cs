@@ -45,7 +45,7 @@ public sealed record TestBuild(string? Configuration, bool Optimized, bool Defin
     }
 }
 
-/// <summary>Offline references: the .NET 8 reference assemblies from Basic.Reference.Assemblies plus StreamChat.Client.</summary>
+/// <summary>Offline references: the .NET 8 reference assemblies from Basic.Reference.Assemblies plus StreamChat.Client and StreamChat.Server.</summary>
 internal static class TestReferences
 {
     // A framework name without a package: the testing library resolves nothing and downloads nothing.
@@ -54,5 +54,6 @@ internal static class TestReferences
     public static ImmutableArray<MetadataReference> All { get; } = Basic.Reference.Assemblies.Net80.References.All
         .Cast<MetadataReference>()
         .Append(MetadataReference.CreateFromFile(typeof(global::StreamChat.Token).Assembly.Location))
+        .Append(MetadataReference.CreateFromFile(typeof(global::StreamChat.Server.UserTokenIssuer).Assembly.Location))
         .ToImmutableArray();
 }

@@ -2,14 +2,11 @@ using System.Threading.Tasks;
 using JwtFix = StreamChat.Analyzers.Tests.Infrastructure.CodeFixVerifier<
     StreamChat.Analyzers.JwtLiteralAnalyzer,
     StreamChat.Analyzers.CodeFixes.JwtLiteralCodeFixProvider>;
-using SecretFix = StreamChat.Analyzers.Tests.Infrastructure.CodeFixVerifier<
-    StreamChat.Analyzers.ApiSecretLiteralAnalyzer,
-    StreamChat.Analyzers.CodeFixes.ApiSecretLiteralCodeFixProvider>;
 
 namespace StreamChat.Analyzers.Tests;
 
-/// <summary>The SCHAT003 and SCHAT004 fixes: the credential leaves the source and is read from the environment.</summary>
-public sealed class CredentialCodeFixProviderTests
+/// <summary>The SCHAT003 fix: the token leaves the source and is read from an environment variable.</summary>
+public sealed class JwtLiteralCodeFixProviderTests
 {
     private const string Jwt = JwtLiteralAnalyzerTests.DevelopmentJwt;
 
@@ -73,29 +70,6 @@ public sealed class CredentialCodeFixProviderTests
             const string Token = {|SCHAT003:"{{Jwt}}"|};
             string M(string value) => value switch { {|SCHAT003:"{{Jwt}}"|} => "known", _ => value };
             string N() => {|SCHAT003:"Bearer {{Jwt}}"|};
-        }
-        """);
-
-    [Test]
-    public Task Secret_constant_is_replaced_by_the_STREAM_API_SECRET_variable() => SecretFix.VerifyAsync(
-        """
-        using System;
-        using StreamChat.Jwt;
-        class C
-        {
-            const string Secret = "0123456789abcdef0123456789abcdef";
-            JwtSigningKey A() => new JwtSigningKey({|SCHAT004:"0123456789abcdef0123456789abcdef"|});
-            JwtSigningKey B() => new JwtSigningKey({|SCHAT004:secret: Secret|});
-        }
-        """,
-        """
-        using System;
-        using StreamChat.Jwt;
-        class C
-        {
-            const string Secret = "0123456789abcdef0123456789abcdef";
-            JwtSigningKey A() => new JwtSigningKey(Environment.GetEnvironmentVariable("STREAM_API_SECRET") ?? throw new InvalidOperationException("Set the STREAM_API_SECRET environment variable."));
-            JwtSigningKey B() => new JwtSigningKey(secret: Environment.GetEnvironmentVariable("STREAM_API_SECRET") ?? throw new InvalidOperationException("Set the STREAM_API_SECRET environment variable."));
         }
         """);
 }
