@@ -38,7 +38,7 @@ internal static class DebugOnlyRewrite
 
         foreach (var node in candidate.DescendantNodes())
         {
-            if (node is BlockSyntax or AccessorListSyntax)
+            if (node is BlockSyntax)
             {
                 return null;
             }

@@ -124,6 +124,27 @@ public sealed class TokenApiUsageCodeFixProviderTests
     }
 
     [Test]
+    public Task Crlf_line_endings_are_kept() => Verifier.VerifyAsync(
+        """
+        using StreamChat;
+        class C
+        {
+            TokenProvider Provider { get; } = {|SCHAT001:TokenProvider.Development("john")|};
+        }
+        """.ReplaceLineEndings("\r\n"),
+        """
+        using StreamChat;
+        class C
+        {
+            #if DEBUG
+            TokenProvider Provider { get; } = TokenProvider.Development("john");
+            #else
+            TokenProvider Provider { get; } = TokenProvider.Closure(cancellationToken => throw new System.NotImplementedException("Fetch this user's token from your backend."));
+            #endif
+        }
+        """.ReplaceLineEndings("\r\n"));
+
+    [Test]
     public Task Development_token_outside_a_provider_gets_no_fix() => Verifier.VerifyAsync(
         """
         using StreamChat;
