@@ -23,7 +23,8 @@ public sealed class ClaimsRecordAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.ContainingTypeNotPartial,
         DiagnosticDescriptors.InvalidUserId,
         DiagnosticDescriptors.InvalidClaimName,
-        DiagnosticDescriptors.NoUsableConstructor);
+        DiagnosticDescriptors.NoUsableConstructor,
+        DiagnosticDescriptors.FileLocalRecord);
 
     /// <inheritdoc/>
     public override void Initialize(AnalysisContext context)

@@ -85,12 +85,19 @@ public static class DiagnosticDescriptors
         "[Claim] on '{0}' gives an empty name; give the claim's name in the token, or remove the attribute to use '{1}'",
         "A claim needs a non-empty name.");
 
-    /// <summary>SCHAT112: no constructor the generated code can call.</summary>
+    /// <summary>SCHAT112: FromToken cannot create the record.</summary>
     public static readonly DiagnosticDescriptor NoUsableConstructor = Create(
         "SCHAT112",
-        "Claims record has no usable constructor",
-        "Claims record '{0}' needs a primary constructor or a parameterless constructor so FromToken can create it",
+        "Claims record cannot be created from a token",
+        "FromToken cannot create claims record '{0}': {1}",
         "FromToken creates the record with its primary constructor, or with a parameterless constructor and an object initializer.");
+
+    /// <summary>SCHAT113: file-local records cannot be extended from another file.</summary>
+    public static readonly DiagnosticDescriptor FileLocalRecord = Create(
+        "SCHAT113",
+        "Claims record cannot be file-local",
+        "Claims record '{0}' is file-local, so the generated file cannot extend it; make it internal or public",
+        "The generator adds members in a file of its own, and a file-local type cannot have parts in two files.");
 
     private static DiagnosticDescriptor Create(string id, string title, string message, string description) =>
         new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, description: description, helpLinkUri: HelpBase + id + ".md");

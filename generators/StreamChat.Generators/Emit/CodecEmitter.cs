@@ -14,6 +14,7 @@ internal static class CodecEmitter
         var self = model.FullyQualifiedName;
         var cref = SourceEmitter.Cref(self);
         var nullableSelf = model.IsValueType ? self : self + "?";
+        var @new = model.HidesInheritedMembers ? "new " : string.Empty;
 
         writer.Line($"private static readonly global::StreamChat.Jwt.JwtClaimsWriter<{self}> {ClaimsWriterField} = StreamChatWriteClaims;");
         writer.Line();
@@ -24,7 +25,7 @@ internal static class CodecEmitter
         writer.Line("/// <exception cref=\"global::System.ArgumentNullException\"><paramref name=\"token\"/> is null.</exception>");
         writer.Line("/// <exception cref=\"global::StreamChat.TokenFormatException\">A required claim is missing or a claim does not fit its property; <see cref=\"global::StreamChat.TokenFormatException.ClaimName\"/> names it.</exception>");
         writer.Line(SourceEmitter.GeneratedCode);
-        writer.Line($"public static {self} FromToken({TokenType} token)").Open();
+        writer.Line($"public static {@new}{self} FromToken({TokenType} token)").Open();
         writer.Line("if (token is null)").Open().Line("throw new global::System.ArgumentNullException(nameof(token));").Close();
         writer.Line("var error = StreamChatReadClaims(token, out var claims);");
         writer.Line("if (error is not null)").Open().Line("throw error;").Close();
@@ -42,12 +43,12 @@ internal static class CodecEmitter
         writer.Line("return token is not null && StreamChatReadClaims(token, out claims) is null;").Close();
         writer.Line();
 
-        WriteSign(writer, model);
+        WriteSign(writer, model, @new);
         WriteReader(writer, model, nullableSelf);
         WriteWriter(writer, model);
     }
 
-    private static void WriteSign(IndentedWriter writer, ClaimsRecordModel model)
+    private static void WriteSign(IndentedWriter writer, ClaimsRecordModel model, string @new)
     {
         writer.Line("/// <summary>Signs these claims into a user token (HS256), with <c>iat</c> and <c>exp</c> set from <paramref name=\"issuedAt\"/> and <paramref name=\"lifetime\"/>.</summary>");
         writer.Line("/// <param name=\"key\">The signing key made from the API secret.</param>");
@@ -55,7 +56,7 @@ internal static class CodecEmitter
         writer.Line("/// <param name=\"issuedAt\">The issue time, usually <c>TimeProvider.GetUtcNow()</c>. Claims are whole seconds.</param>");
         writer.Line("/// <returns>The signed token.</returns>");
         writer.Line(SourceEmitter.GeneratedCode);
-        writer.Line($"public {TokenType} Sign(global::StreamChat.Jwt.JwtSigningKey key, global::System.TimeSpan lifetime, global::System.DateTimeOffset issuedAt)").Open();
+        writer.Line($"public {@new}{TokenType} Sign(global::StreamChat.Jwt.JwtSigningKey key, global::System.TimeSpan lifetime, global::System.DateTimeOffset issuedAt)").Open();
         writer.Line("if (key is null)").Open().Line("throw new global::System.ArgumentNullException(nameof(key));").Close();
         writer.Line("if (lifetime <= global::System.TimeSpan.Zero)").Open()
             .Line("throw new global::System.ArgumentOutOfRangeException(nameof(lifetime), \"A token's lifetime must be more than zero.\");").Close();
@@ -66,7 +67,7 @@ internal static class CodecEmitter
         writer.Line("/// <returns>The development token.</returns>");
         writer.Line(SourceEmitter.GeneratedCode);
         writer.Line("[global::StreamChat.Annotations.DevelopmentTokenApi]");
-        writer.Line($"public {TokenType} ToDevelopmentToken()").Open();
+        writer.Line($"public {@new}{TokenType} ToDevelopmentToken()").Open();
         writer.Line($"if (string.IsNullOrEmpty(this.{model.UserIdProperty}))").Open()
             .Line("throw new global::System.InvalidOperationException(\"A development token needs a user id; set the user id property first.\");").Close();
         writer.Line($"return global::StreamChat.Claims.ClaimsTokenFactory.CreateDevelopmentToken(this, {ClaimsWriterField});").Close();

@@ -12,6 +12,7 @@ namespace StreamChat.Generators.Model;
 /// <param name="Properties">The claims, in declaration order.</param>
 /// <param name="UserIdProperty">The name of the property that holds <c>user_id</c>.</param>
 /// <param name="HintName">The generated file's hint name.</param>
+/// <param name="HidesInheritedMembers">Whether a base record is a claims record, so the generated members are declared <c>new</c>.</param>
 /// <param name="CanUseNotNullWhen">Whether <c>NotNullWhenAttribute</c> is available to annotate <c>TryFromToken</c>.</param>
 internal readonly record struct ClaimsRecordModel(
     string Namespace,
@@ -25,7 +26,8 @@ internal readonly record struct ClaimsRecordModel(
     EquatableArray<ClaimPropertyModel> Properties,
     string UserIdProperty,
     string HintName,
-    bool CanUseNotNullWhen);
+    bool CanUseNotNullWhen,
+    bool HidesInheritedMembers);
 
 /// <summary>A type a claims record is nested in, re-declared as <c>partial</c> around the generated code.</summary>
 /// <param name="Keyword">The declaration keyword: <c>class</c>, <c>struct</c>, <c>record</c>, <c>record struct</c> or <c>interface</c>.</param>

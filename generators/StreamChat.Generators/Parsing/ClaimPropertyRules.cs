@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
@@ -18,10 +19,19 @@ internal static class ClaimPropertyRules
     /// <returns>The claims, or <see langword="null"/> when the record cannot be generated (problems are in <paramref name="problems"/>, or the code has compile errors already).</returns>
     public static ClaimPropertyModel[]? Collect(INamedTypeSymbol type, IMethodSymbol? constructor, KnownTypes known, ProblemSink problems, CancellationToken cancellationToken)
     {
-        var candidates = Candidates(type, constructor);
-        if (constructor is not null && constructor.Parameters.Any(p => !candidates.Any(c => c.Property.Name == p.Name)))
+        if (HasDuplicateNames(type, constructor))
         {
-            problems.Add(DiagnosticDescriptors.NoUsableConstructor, type.Locations.FirstOrDefault(), type.Name);
+            // Two members or parameters with one name are a compile error already (CS0102, CS0100).
+            return null;
+        }
+
+        var candidates = Candidates(type, constructor);
+        foreach (var parameter in constructor?.Parameters ?? ImmutableArray<IParameterSymbol>.Empty)
+        {
+            if (!candidates.Any(c => c.Property.Name == parameter.Name))
+            {
+                problems.Add(DiagnosticDescriptors.NoUsableConstructor, parameter.Locations.FirstOrDefault(), type.Name, $"primary constructor parameter '{parameter.Name}' is not a public or internal property, so it is not a claim");
+            }
         }
 
         var userId = FindUserId(type, candidates, known, problems);
@@ -108,28 +118,63 @@ internal static class ClaimPropertyRules
         return userId is null ? null : claims.ToArray();
     }
 
+    /// <summary>
+    /// The claim properties: settable ones and those set by the primary constructor, declared in the record or a base
+    /// record (base ones first; a redeclared property takes the place of the one it hides).
+    /// </summary>
     private static List<(IPropertySymbol Property, IParameterSymbol? Parameter)> Candidates(INamedTypeSymbol type, IMethodSymbol? constructor)
     {
-        var candidates = new List<(IPropertySymbol, IParameterSymbol?)>();
-        foreach (var property in type.GetMembers().OfType<IPropertySymbol>())
+        var chain = new List<INamedTypeSymbol>();
+        for (var current = type; current is not null && current.SpecialType != SpecialType.System_Object; current = current.BaseType)
         {
-            if (property.IsStatic || property.IsIndexer || property.ExplicitInterfaceImplementations.Length > 0
-                || property.DeclaredAccessibility is not (Accessibility.Public or Accessibility.Internal or Accessibility.ProtectedOrInternal))
-            {
-                continue;
-            }
+            chain.Insert(0, current);
+        }
 
-            var parameter = constructor?.Parameters.FirstOrDefault(p => p.Name == property.Name);
-            if (property.SetMethod is null && parameter is null)
+        var candidates = new List<(IPropertySymbol Property, IParameterSymbol? Parameter)>();
+        foreach (var declaring in chain)
+        {
+            foreach (var property in declaring.GetMembers().OfType<IPropertySymbol>())
             {
-                // A computed, get-only property is derived from the claims, not one of them.
-                continue;
-            }
+                if (property.IsStatic || property.IsIndexer || property.ExplicitInterfaceImplementations.Length > 0
+                    || property.DeclaredAccessibility is not (Accessibility.Public or Accessibility.Internal or Accessibility.ProtectedOrInternal))
+                {
+                    continue;
+                }
 
-            candidates.Add((property, parameter));
+                var parameter = constructor?.Parameters.FirstOrDefault(p => p.Name == property.Name);
+                var settable = property.SetMethod is { } setter
+                    && (SymbolEqualityComparer.Default.Equals(declaring, type) || setter.DeclaredAccessibility != Accessibility.Private);
+                var index = candidates.FindIndex(c => c.Property.Name == property.Name);
+                if (!settable && parameter is null)
+                {
+                    // A computed, get-only property is derived from the claims, not one of them.
+                    if (index >= 0)
+                    {
+                        candidates.RemoveAt(index);
+                    }
+
+                    continue;
+                }
+
+                if (index >= 0)
+                {
+                    candidates[index] = (property, parameter);
+                }
+                else
+                {
+                    candidates.Add((property, parameter));
+                }
+            }
         }
 
         return candidates;
+    }
+
+    private static bool HasDuplicateNames(INamedTypeSymbol type, IMethodSymbol? constructor)
+    {
+        var properties = type.GetMembers().OfType<IPropertySymbol>().Where(p => !p.IsIndexer).Select(p => p.Name).ToList();
+        var parameters = constructor?.Parameters.Select(p => p.Name).ToList() ?? [];
+        return properties.Distinct().Count() != properties.Count || parameters.Distinct().Count() != parameters.Count;
     }
 
     private static IPropertySymbol? FindUserId(INamedTypeSymbol type, List<(IPropertySymbol Property, IParameterSymbol? Parameter)> candidates, KnownTypes known, ProblemSink problems)

@@ -25,6 +25,12 @@ internal static class ClaimsRecordParser
     {
         var problems = new ProblemSink(diagnostics);
         var location = type.Locations.FirstOrDefault();
+        if (type.Name.Length == 0)
+        {
+            // A declaration still being typed: the compiler reports the missing name.
+            return null;
+        }
+
         if (!type.IsRecord)
         {
             problems.Add(DiagnosticDescriptors.NotARecord, location, type.Name);
@@ -34,6 +40,11 @@ internal static class ClaimsRecordParser
         if (type.TypeParameters.Length > 0)
         {
             problems.Add(DiagnosticDescriptors.GenericRecord, location, type.Name);
+        }
+
+        if (type.IsFileLocal)
+        {
+            problems.Add(DiagnosticDescriptors.FileLocalRecord, location, type.Name);
         }
 
         if (!IsPartial(type, cancellationToken))
@@ -56,9 +67,13 @@ internal static class ClaimsRecordParser
         }
 
         var constructor = PrimaryConstructor(type, cancellationToken);
-        if (constructor is null && !type.IsValueType && !type.InstanceConstructors.Any(c => c.Parameters.Length == 0))
+        if (type.IsAbstract)
         {
-            problems.Add(DiagnosticDescriptors.NoUsableConstructor, location, type.Name);
+            problems.Add(DiagnosticDescriptors.NoUsableConstructor, location, type.Name, "it is abstract; mark the concrete record [TokenClaims] instead");
+        }
+        else if (constructor is null && !type.IsValueType && !type.InstanceConstructors.Any(c => c.Parameters.Length == 0))
+        {
+            problems.Add(DiagnosticDescriptors.NoUsableConstructor, location, type.Name, "it needs a primary constructor or a parameterless constructor");
         }
 
         var properties = ClaimPropertyRules.Collect(type, constructor, known, problems, cancellationToken);
@@ -89,7 +104,22 @@ internal static class ClaimsRecordParser
             new EquatableArray<ClaimPropertyModel>(properties),
             properties.First(p => p.IsUserId).PropertyName,
             Names.HintName(type),
-            known.CanUseNotNullWhen);
+            known.CanUseNotNullWhen,
+            HasClaimsRecordBase(type, known));
+    }
+
+    /// <summary>Whether a base record is a claims record too, so the generated members hide its generated members.</summary>
+    private static bool HasClaimsRecordBase(INamedTypeSymbol type, KnownTypes known)
+    {
+        for (var current = type.BaseType; current is not null; current = current.BaseType)
+        {
+            if (current.GetAttributes().Any(a => KnownTypes.Is(a.AttributeClass, known.TokenClaimsAttribute)))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool IsPartial(INamedTypeSymbol type, CancellationToken cancellationToken)

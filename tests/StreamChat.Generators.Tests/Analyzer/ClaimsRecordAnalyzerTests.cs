@@ -134,6 +134,25 @@ public sealed class ClaimsRecordAnalyzerTests
         """, "SCHAT112");
 
     [Test]
+    public void SCHAT112_abstract_record_or_parameter_that_is_not_a_claim() => Verify("""
+        using StreamChat.Claims;
+        [TokenClaims]
+        public abstract partial record AbstractClaims(string UserId);
+        [TokenClaims]
+        public partial record HiddenParameter(string UserId, int Level)
+        {
+            private int Level { get; } = Level;
+        }
+        """, "SCHAT112");
+
+    [Test]
+    public void SCHAT113_file_local_record() => Verify("""
+        using StreamChat.Claims;
+        [TokenClaims]
+        file partial record ChatClaims(string UserId);
+        """, "SCHAT113");
+
+    [Test]
     public void Valid_records_get_no_diagnostic()
     {
         foreach (var source in Generator.SnapshotCases.All.Values)

@@ -33,10 +33,13 @@ public sealed class GeneratorSnapshotTests
     [Test]
     public void RecordStruct() => Verify(SnapshotCases.RecordStruct);
 
-    private static void Verify(string source, [System.Runtime.CompilerServices.CallerMemberName] string method = "")
+    [Test]
+    public void DerivedRecord() => Verify(SnapshotCases.DerivedRecord, expectedFiles: 2);
+
+    private static void Verify(string source, int expectedFiles = 1, [System.Runtime.CompilerServices.CallerMemberName] string method = "")
     {
         var run = GeneratorRunner.Run(TestCompilation.Create(source));
-        Assert.That(run.Sources, Has.Count.EqualTo(1), "one file per valid claims record");
+        Assert.That(run.Sources, Has.Count.EqualTo(expectedFiles), "one file per valid claims record");
         Snapshot.Verify(run.Sources.Select(s => (s.HintName, s.SourceText.ToString())), run.DriverDiagnostics, method);
     }
 }

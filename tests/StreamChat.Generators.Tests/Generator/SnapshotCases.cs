@@ -148,6 +148,18 @@ internal static class SnapshotCases
         public readonly partial record struct PointClaims(string UserId, int X, DateTimeOffset? Until);
         """;
 
+    public const string DerivedRecord = """
+        using StreamChat.Claims;
+
+        namespace MyApp;
+
+        [TokenClaims]
+        public partial record BaseClaims(string UserId);
+
+        [TokenClaims]
+        public sealed partial record ModeratorClaims(string UserId, string Channel) : BaseClaims(UserId);
+        """;
+
     public static IReadOnlyDictionary<string, string> All { get; } = new Dictionary<string, string>
     {
         [nameof(MinimalRecord)] = MinimalRecord,
@@ -159,5 +171,6 @@ internal static class SnapshotCases
         [nameof(FileScopedNamespace)] = FileScopedNamespace,
         [nameof(KeywordNames)] = KeywordNames,
         [nameof(RecordStruct)] = RecordStruct,
+        [nameof(DerivedRecord)] = DerivedRecord,
     };
 }
