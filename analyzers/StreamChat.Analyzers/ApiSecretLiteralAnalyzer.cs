@@ -1,0 +1,55 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace StreamChat.Analyzers;
+
+/// <summary>
+/// SCHAT004: a literal or constant passed to a parameter marked <c>[ApiSecret]</c> (the secret taken by the
+/// signing key, the token issuer and the validator, and by any user API that carries the marker).
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class ApiSecretLiteralAnalyzer : DiagnosticAnalyzer
+{
+    internal const string ApiSecretMetadataName = "StreamChat.Annotations.ApiSecretAttribute";
+
+    /// <inheritdoc />
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+        ImmutableArray.Create(DiagnosticDescriptors.ApiSecretLiteral);
+
+    /// <inheritdoc />
+    public override void Initialize(AnalysisContext context)
+    {
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.EnableConcurrentExecution();
+        context.RegisterCompilationStartAction(start =>
+        {
+            var marker = start.Compilation.GetTypeByMetadataName(ApiSecretMetadataName);
+            if (marker is not null)
+            {
+                start.RegisterOperationAction(operationContext => Analyze(operationContext, marker), OperationKind.Argument);
+            }
+        });
+    }
+
+    private static void Analyze(OperationAnalysisContext context, INamedTypeSymbol marker)
+    {
+        var argument = (IArgumentOperation)context.Operation;
+        if (argument.ArgumentKind != ArgumentKind.Explicit
+            || argument.Parameter is not { } parameter
+            || argument.Value.ConstantValue is not { HasValue: true, Value: string })
+        {
+            return;
+        }
+
+        foreach (var attribute in parameter.OriginalDefinition.GetAttributes())
+        {
+            if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, marker))
+            {
+                context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.ApiSecretLiteral, argument.Syntax.GetLocation(), parameter.Name));
+                return;
+            }
+        }
+    }
+}

@@ -1,0 +1,72 @@
+using System;
+using System.IO;
+using System.Threading.Tasks;
+
+namespace StreamChat.Packaging.Tests.Infrastructure;
+
+/// <summary>
+/// A freshly written console project that references the packed StreamChat.Client from the local feed (plus the
+/// normal NuGet source for its dependencies), outside the repository so none of its build files apply.
+/// </summary>
+internal sealed class ConsumerProject
+{
+    private ConsumerProject(string directory) => Directory = directory;
+
+    public string Directory { get; }
+
+    public static ConsumerProject Create(PackedPackage package, string programSource)
+    {
+        var directory = Path.Combine(package.WorkDirectory, "consumer-" + Guid.NewGuid().ToString("N").Substring(0, 8));
+        System.IO.Directory.CreateDirectory(directory);
+
+        // A package folder of its own, falling back to the user's for dependencies, so the test version never
+        // lands in the user's cache.
+        var userPackages = Environment.GetEnvironmentVariable("NUGET_PACKAGES")
+            ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
+        File.WriteAllText(Path.Combine(directory, "nuget.config"), $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <packageSources>
+                <clear />
+                <add key="local" value="{package.Feed}" />
+                <add key="nuget.org" value="https://api.nuget.org/v3/index.json" />
+              </packageSources>
+              <config>
+                <add key="globalPackagesFolder" value="{Path.Combine(directory, "packages")}" />
+              </config>
+              <fallbackPackageFolders>
+                <add key="user" value="{userPackages}" />
+              </fallbackPackageFolders>
+            </configuration>
+            """);
+        File.WriteAllText(Path.Combine(directory, "Consumer.csproj"), $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <OutputType>Exe</OutputType>
+                <TargetFramework>net10.0</TargetFramework>
+                <Nullable>enable</Nullable>
+                <ImplicitUsings>disable</ImplicitUsings>
+              </PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="{PackedPackage.Id}" Version="{package.Version}" />
+              </ItemGroup>
+            </Project>
+            """);
+        File.WriteAllText(Path.Combine(directory, "Program.cs"), programSource);
+        return new ConsumerProject(directory);
+    }
+
+    /// <summary>Builds from scratch (so every warning is reported again) with the given configuration and properties.</summary>
+    public Task<CliResult> BuildAsync(string configuration, params string[] properties)
+    {
+        var arguments = new[] { "build", "-c", configuration, "--no-incremental", "--disable-build-servers" };
+        var all = new string[arguments.Length + properties.Length];
+        arguments.CopyTo(all, 0);
+        for (var i = 0; i < properties.Length; i++)
+        {
+            all[arguments.Length + i] = "-p:" + properties[i];
+        }
+
+        return DotnetCli.RunAsync(Directory, all);
+    }
+}
