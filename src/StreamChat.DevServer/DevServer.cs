@@ -102,6 +102,7 @@ public sealed partial class DevServer : IAsyncDisposable
             kestrel.Limits.MaxRequestBodySize = options.MaxRequestBodyBytes + 1L;
         });
         builder.Services.AddRouting();
+        builder.Services.AddCors();
         builder.Services.AddSingleton<ILoggerFactory>(loggerFactory);
         builder.Services.AddSingleton(typeof(ILogger<>), typeof(Logger<>));
         var users = new UserStore(clock);
@@ -111,6 +112,9 @@ public sealed partial class DevServer : IAsyncDisposable
         app.UseMiddleware<ProtocolErrorMiddleware>();
         app.UseWebSockets();
         app.UseRouting();
+
+        // Browser apps on any local origin may call the dev server; preflights are answered before auth.
+        app.UseCors(cors => cors.AllowAnyOrigin().AllowAnyHeader().AllowAnyMethod());
         app.UseMiddleware<RestAuthMiddleware>();
         ConnectEndpoint.Map(app);
         GuestEndpoint.Map(app);
