@@ -69,10 +69,8 @@ internal sealed class ProtocolErrorMiddleware(RequestDelegate next, DevServerSta
             return;
         }
 
-        // Keep CORS headers so a browser client can read the error code (it needs 40 to refresh its token).
-        var allowOrigin = context.Response.Headers.AccessControlAllowOrigin;
+        // CORS headers survive: the CORS middleware adds them when the response starts.
         context.Response.Clear();
-        context.Response.Headers.AccessControlAllowOrigin = allowOrigin;
         var body = ErrorBody.Create(error.Code, error.Message, error.HttpStatus, ProtocolResponse.Duration(context, state.Clock));
         await ProtocolResponse.WriteAsync(context, body, error.HttpStatus).ConfigureAwait(false);
     }
