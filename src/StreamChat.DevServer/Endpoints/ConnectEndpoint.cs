@@ -65,7 +65,7 @@ internal static class ConnectEndpoint
         var query = context.Request.Query;
         if (state.Faults.TryConsumeConnectRejection(out var injected))
         {
-            throw new ProtocolException(injected, RestAuthMiddleware.FaultMessage(injected));
+            throw new ProtocolException(injected, DevServerFaults.Message(injected));
         }
 
         state.Authenticator.CheckApiKey(query["api_key"]);
