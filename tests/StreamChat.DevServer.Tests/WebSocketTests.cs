@@ -152,6 +152,25 @@ public sealed class WebSocketTests : DevServerTest
     }
 
     [Test]
+    public async Task Server_token_connects_as_the_user_it_names()
+    {
+        await using var ws = await WsClient.ConnectAsync(Server, "bot", ServerToken());
+        Assert.That((await ws.ReceiveAsync())?["me"]?["id"]?.GetValue<string>(), Is.EqualTo("bot"));
+    }
+
+    [Test]
+    public async Task Server_token_without_a_user_id_is_code_4()
+    {
+        await using var ws = await WsClient.ConnectAsync(Server, userId: null, ServerToken());
+        var frame = await ws.ReceiveAsync();
+        Assert.Multiple(() =>
+        {
+            Assert.That(frame?["error"]?["code"]?.GetValue<int>(), Is.EqualTo(4));
+            Assert.That(frame?["error"]?["StatusCode"]?.GetValue<int>(), Is.EqualTo(400));
+        });
+    }
+
+    [Test]
     public async Task Plain_http_request_to_connect_is_code_4()
     {
         var response = await Api.SendAsync(System.Net.Http.HttpMethod.Get, "/connect");
