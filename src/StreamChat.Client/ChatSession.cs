@@ -182,7 +182,7 @@ internal sealed partial class ChatSession
 
     private Task<ChatSocket> OpenSocketAsync(Token token, CancellationToken cancellationToken)
     {
-        var userId = token.IsAnonymous ? ConnectUrl.AnonymousUserId : token.UserId!;
+        var userId = token.IsAnonymous ? User?.Id ?? ConnectUrl.NewAnonymousUserId() : token.UserId!;
         var url = ConnectUrl.Build(_config, userId, _guest, token);
         Log.Connecting(_logger, userId, url);
         User ??= new ChatUser(userId);

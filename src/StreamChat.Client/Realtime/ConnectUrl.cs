@@ -11,8 +11,8 @@ namespace StreamChat.Realtime;
 /// </summary>
 internal static class ConnectUrl
 {
-    /// <summary>The id an anonymous connection announces (the server assigns the real one).</summary>
-    public const string AnonymousUserId = "!anon";
+    /// <summary>A fresh id for an anonymous visitor, as the official JavaScript client makes one per connection.</summary>
+    public static string NewAnonymousUserId() => "anon-" + Guid.NewGuid().ToString("N");
 
     public static Uri Build(ChatClientConfig config, string userId, GuestUser? details, Token? token)
     {
