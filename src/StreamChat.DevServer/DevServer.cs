@@ -1,0 +1,159 @@
+using System;
+using System.Linq;
+using System.Net;
+using System.Security.Cryptography;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using StreamChat.DevServer.Auth;
+using StreamChat.DevServer.Endpoints;
+using StreamChat.DevServer.Http;
+using StreamChat.DevServer.State;
+using StreamChat.Server;
+
+namespace StreamChat.DevServer;
+
+/// <summary>
+/// A local, Stream-compatible chat backend on 127.0.0.1 for development and tests: api key and token auth (jwt,
+/// anonymous, guest, development tokens), revocation, channels, messages and the WebSocket.
+/// </summary>
+/// <example>
+/// <code>
+/// await using var server = await DevServer.StartAsync();
+/// var config = new ChatClientConfig(server.ApiKey) { BaseUrl = server.BaseUrl };
+/// </code>
+/// </example>
+public sealed partial class DevServer : IAsyncDisposable
+{
+    private static readonly TimeSpan ShutdownTimeout = TimeSpan.FromSeconds(5);
+
+    private readonly WebApplication _app;
+    private readonly UserTokenIssuer _issuer;
+    private readonly ConnectionRegistry _connections;
+    private int _disposed;
+
+    private DevServer(WebApplication app, UserTokenIssuer issuer, ConnectionRegistry connections, DevServerFaults faults, DevServerStats stats, string apiKey, string apiSecret)
+    {
+        _app = app;
+        _issuer = issuer;
+        _connections = connections;
+        Faults = faults;
+        Stats = stats;
+        ApiKey = apiKey;
+        ApiSecret = apiSecret;
+        BaseUrl = null!;
+    }
+
+    /// <summary>The REST base URL, for example <c>http://127.0.0.1:54321/</c>; the WebSocket base is the same with <c>ws://</c>.</summary>
+    public Uri BaseUrl { get; private set; }
+
+    /// <summary>The app's API key.</summary>
+    public string ApiKey { get; }
+
+    /// <summary>The app's API secret, for signing user and server tokens in tests. Never log it.</summary>
+    public string ApiSecret { get; }
+
+    /// <summary>Faults to inject (in-process only; all off by default).</summary>
+    public DevServerFaults Faults { get; }
+
+    /// <summary>Counters of requests, connections and rejections.</summary>
+    public DevServerStats Stats { get; }
+
+    /// <summary>Starts a server on 127.0.0.1 (a free port unless <see cref="DevServerOptions.Port"/> is set).</summary>
+    /// <param name="options">Settings; defaults when null (generated key and secret, auth checks on).</param>
+    /// <param name="cancellationToken">Cancels the start.</param>
+    /// <returns>The running server; dispose it to stop.</returns>
+    /// <exception cref="ArgumentException">The secret is shorter than 32 bytes, or the port is out of range.</exception>
+    public static async Task<DevServer> StartAsync(DevServerOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        options ??= new DevServerOptions();
+        if (options.Port is < 0 or > IPEndPoint.MaxPort)
+        {
+            throw new ArgumentException($"The port must be between 0 and {IPEndPoint.MaxPort}.", nameof(options));
+        }
+
+        if (options.MaxRequestBodyBytes <= 0)
+        {
+            throw new ArgumentException("MaxRequestBodyBytes must be positive.", nameof(options));
+        }
+
+        var apiKey = string.IsNullOrEmpty(options.ApiKey) ? GenerateKey(12) : options.ApiKey;
+        var apiSecret = string.IsNullOrEmpty(options.ApiSecret) ? GenerateKey(32) : options.ApiSecret;
+        var clock = options.TimeProvider ?? TimeProvider.System;
+        var validator = new TokenValidator(apiSecret, new TokenValidatorOptions { TimeProvider = clock });
+        var issuer = new UserTokenIssuer(apiSecret, clock);
+        var connections = new ConnectionRegistry();
+        var faults = new DevServerFaults(connections);
+        var stats = new DevServerStats(connections);
+        var loggerFactory = options.LoggerFactory ?? NullLoggerFactory.Instance;
+
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { ApplicationName = typeof(DevServer).Assembly.GetName().Name });
+        builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
+        {
+            kestrel.Listen(IPAddress.Loopback, options.Port);
+            kestrel.AddServerHeader = false;
+            kestrel.Limits.MaxRequestBodySize = options.MaxRequestBodyBytes + 1L;
+        });
+        builder.Services.AddRouting();
+        builder.Services.AddSingleton(loggerFactory);
+        builder.Services.AddSingleton(typeof(ILogger<>), typeof(Logger<>));
+        var users = new UserStore(clock);
+        builder.Services.AddSingleton(new DevServerState(options, new Authenticator(apiKey, validator, options.DisableAuthChecks, users), issuer, faults, stats, connections, users, loggerFactory));
+
+        var app = builder.Build();
+        app.UseMiddleware<ProtocolErrorMiddleware>();
+        app.UseWebSockets();
+        app.UseRouting();
+        app.UseMiddleware<RestAuthMiddleware>();
+        ConnectEndpoint.Map(app);
+        GuestEndpoint.Map(app);
+        ChannelEndpoints.Map(app);
+        AdminEndpoints.Map(app);
+
+        var server = new DevServer(app, issuer, connections, faults, stats, apiKey, apiSecret);
+        try
+        {
+            await app.StartAsync(cancellationToken).ConfigureAwait(false);
+            var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+            server.BaseUrl = new Uri($"http://127.0.0.1:{new Uri(address).Port}/");
+        }
+        catch
+        {
+            await server.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+
+        return server;
+    }
+
+    /// <summary>Stops the server: drops open WebSockets, then shuts Kestrel down.</summary>
+    /// <returns>A task that completes when the server has stopped.</returns>
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
+        _connections.AbortAll();
+        using (var timeout = new CancellationTokenSource(ShutdownTimeout))
+        {
+            await _app.StopAsync(timeout.Token).ConfigureAwait(false);
+        }
+
+        await _app.DisposeAsync().ConfigureAwait(false);
+        _issuer.Dispose();
+    }
+
+    /// <inheritdoc/>
+    public override string ToString() => $"DevServer({BaseUrl})";
+
+    // URL-safe random text; the secret is 32 random bytes before encoding.
+    private static string GenerateKey(int bytes) => Convert.ToBase64String(RandomNumberGenerator.GetBytes(bytes)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+}

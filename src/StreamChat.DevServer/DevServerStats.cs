@@ -1,0 +1,36 @@
+using System.Collections.Concurrent;
+using System.Threading;
+using StreamChat.DevServer.State;
+
+namespace StreamChat.DevServer;
+
+/// <summary>Counters of what the server received and refused, for tests to assert on. Thread-safe.</summary>
+public sealed partial class DevServerStats
+{
+    private readonly ConcurrentDictionary<StreamErrorCode, int> _rejections = new();
+    private readonly ConnectionRegistry _connections;
+    private int _restRequests;
+    private int _webSocketConnects;
+
+    internal DevServerStats(ConnectionRegistry connections) => _connections = connections;
+
+    /// <summary>REST requests received, on every endpoint (WebSocket upgrades are not counted).</summary>
+    public int RestRequests => Volatile.Read(ref _restRequests);
+
+    /// <summary>Successful WebSocket <c>/connect</c> handshakes (the first <c>health.check</c> was sent).</summary>
+    public int WebSocketConnects => Volatile.Read(ref _webSocketConnects);
+
+    /// <summary>WebSocket connections open now.</summary>
+    public int OpenWebSockets => _connections.Count;
+
+    /// <summary>How many REST responses and WebSocket error frames carried <paramref name="code"/>.</summary>
+    /// <param name="code">The protocol error code.</param>
+    /// <returns>The count so far.</returns>
+    public int RejectedWithCode(StreamErrorCode code) => _rejections.TryGetValue(code, out var count) ? count : 0;
+
+    internal void CountRestRequest() => Interlocked.Increment(ref _restRequests);
+
+    internal void CountWebSocketConnect() => Interlocked.Increment(ref _webSocketConnects);
+
+    internal void CountRejection(StreamErrorCode code) => _rejections.AddOrUpdate(code, 1, static (_, count) => count + 1);
+}

@@ -1,0 +1,211 @@
+using System;
+using System.Collections.Generic;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Threading.Tasks;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using StreamChat.DevServer.Auth;
+using StreamChat.DevServer.Http;
+using StreamChat.DevServer.Protocol;
+using StreamChat.DevServer.State;
+
+namespace StreamChat.DevServer.Endpoints;
+
+/// <summary>
+/// <c>POST /channels/{type}/{id}/query</c> (get or create, optionally watching with a connection) and
+/// <c>POST /channels/{type}/{id}/message</c> (send; <c>message.new</c> goes to every watcher).
+/// </summary>
+internal static class ChannelEndpoints
+{
+    private const int DefaultMessageLimit = 25;
+    private const int MaxMessageLimit = 300;
+    private const int MaxTextLength = 5000;
+
+    public static void Map(IEndpointRouteBuilder routes)
+    {
+        routes.MapPost("/channels/{type}/{id}/query", QueryAsync);
+        routes.MapPost("/channels/{type}/{id}/message", SendMessageAsync);
+    }
+
+    private static async Task<IResult> QueryAsync(HttpContext context, string type, string id, DevServerState state)
+    {
+        var caller = CallerFeature.Get(context);
+        ChannelTypes.Check(type);
+        Ids.CheckChannelId(id);
+        var body = await RequestJson.ReadObjectAsync(context, state.Options.MaxRequestBodyBytes, context.RequestAborted).ConfigureAwait(false);
+        Permissions.CheckRead(caller, type);
+
+        var data = JsonFields.OptionalObject(body, "data", "data");
+        var watcher = JsonFields.OptionalBool(body, "watch", "watch") ? FindWatcher(context, body, caller, state) : null;
+        var limit = MessageLimit(JsonFields.OptionalObject(body, "messages", "messages"));
+
+        var channel = state.Channels.Find(type, id) ?? Create(caller, type, id, data, state);
+        if (watcher is not null)
+        {
+            channel.Watch(watcher.Id);
+        }
+
+        return ProtocolResponse.Ok(channel.StateJson(state.Users, limit, state.Connections));
+    }
+
+    private static async Task<IResult> SendMessageAsync(HttpContext context, string type, string id, DevServerState state)
+    {
+        var caller = CallerFeature.Get(context);
+        ChannelTypes.Check(type);
+        Ids.CheckChannelId(id);
+        var body = await RequestJson.ReadObjectAsync(context, state.Options.MaxRequestBodyBytes, context.RequestAborted).ConfigureAwait(false);
+        var request = JsonFields.RequiredObject(body, "message", "message");
+        var text = JsonFields.OptionalString(request, "text", "message.text") ?? string.Empty;
+        if (string.IsNullOrWhiteSpace(text) && request["attachments"] is not JsonArray { Count: > 0 })
+        {
+            throw ProtocolException.Input("message.text is required (or attachments)");
+        }
+
+        if (text.Length > MaxTextLength)
+        {
+            throw ProtocolException.Input($"message.text is longer than {MaxTextLength} characters");
+        }
+
+        var channel = state.Channels.Find(type, id) ?? throw ProtocolException.NotFound($"channel '{type}:{id}' does not exist");
+        Permissions.CheckSendMessage(caller, type);
+
+        var senderId = caller.IsServer
+            ? JsonFields.OptionalString(request, "user_id", "message.user_id")
+                ?? JsonFields.OptionalString(JsonFields.OptionalObject(request, "user", "message.user"), "id", "message.user.id")
+                ?? throw ProtocolException.Input("message.user_id or message.user.id is required for server-side requests")
+            : caller.UserId!;
+        var sender = FindOrCreateUser(Ids.CheckUserId(senderId, "message.user_id"), state);
+        var messageId = JsonFields.OptionalString(request, "id", "message.id") is { Length: > 0 } given ? given : Guid.NewGuid().ToString();
+        var now = Wire.Timestamp(state.Clock.GetUtcNow());
+        var message = BuildMessage(request, messageId, text, sender, channel, now);
+        if (!channel.TryAddMessage(messageId, message))
+        {
+            throw ProtocolException.Input($"a message with id '{messageId}' already exists");
+        }
+
+        var watchers = channel.Watchers(state.Connections);
+        var newEvent = new JsonObject
+        {
+            ["type"] = "message.new",
+            ["cid"] = channel.Cid,
+            ["channel_id"] = channel.Id,
+            ["channel_type"] = channel.Type,
+            ["message"] = message.DeepClone(),
+            ["user"] = sender.DeepClone(),
+            ["watcher_count"] = watchers.Count,
+            ["created_at"] = now,
+        };
+        foreach (var connection in watchers)
+        {
+            await connection.SendAsync(newEvent, context.RequestAborted).ConfigureAwait(false);
+        }
+
+        return ProtocolResponse.Created(new JsonObject { ["message"] = message.DeepClone() });
+    }
+
+    private static Channel Create(Caller caller, string type, string id, JsonObject? data, DevServerState state)
+    {
+        Permissions.CheckCreate(caller);
+        var creatorId = caller.IsServer
+            ? JsonFields.OptionalString(data, "created_by_id", "data.created_by_id")
+                ?? JsonFields.OptionalString(JsonFields.OptionalObject(data, "created_by", "data.created_by"), "id", "data.created_by.id")
+                ?? throw ProtocolException.Input("data.created_by_id or data.created_by.id is required to create a channel server-side")
+            : caller.UserId!;
+        var creator = FindOrCreateUser(Ids.CheckUserId(creatorId, "data.created_by_id"), state);
+
+        var members = MemberIds(data);
+        var missing = members.FindAll(member => state.Users.RoleOf(member) is null);
+        if (missing.Count > 0)
+        {
+            throw ProtocolException.Input($"data.members names users that do not exist: {string.Join(", ", missing)}");
+        }
+
+        return state.Channels.GetOrAdd(type, id, () => new Channel(type, id, creator, data, members, state.Clock.GetUtcNow()), out _);
+    }
+
+    private static List<string> MemberIds(JsonObject? data)
+    {
+        var members = new List<string>();
+        if (data?["members"] is null)
+        {
+            return members;
+        }
+
+        if (data["members"] is not JsonArray array)
+        {
+            throw ProtocolException.Input("data.members must be an array");
+        }
+
+        foreach (var item in array)
+        {
+            var memberId = item switch
+            {
+                JsonValue value when value.GetValueKind() == JsonValueKind.String => value.GetValue<string>(),
+                JsonObject member => JsonFields.OptionalString(member, "user_id", "data.members[].user_id"),
+                _ => null,
+            };
+            members.Add(Ids.CheckUserId(memberId, "data.members[]"));
+        }
+
+        return members;
+    }
+
+    private static ClientConnection FindWatcher(HttpContext context, JsonObject body, Caller caller, DevServerState state)
+    {
+        var connectionId = JsonFields.OptionalString(body, "connection_id", "connection_id") ?? context.Request.Query["connection_id"].ToString();
+        if (string.IsNullOrEmpty(connectionId))
+        {
+            throw ProtocolException.Input("watch requires a connection_id (connect the WebSocket first)");
+        }
+
+        var connection = state.Connections.Find(connectionId) ?? throw ProtocolException.Input("connection_id is not an open connection");
+        var owned = caller.IsServer || (caller.IsAnonymous ? connection.IsAnonymous : !connection.IsAnonymous && connection.UserId == caller.UserId);
+        return owned ? connection : throw ProtocolException.NotAllowed("the connection belongs to another user");
+    }
+
+    private static int MessageLimit(JsonObject? messages)
+    {
+        if (messages?["limit"] is not JsonValue value)
+        {
+            return DefaultMessageLimit;
+        }
+
+        return value.GetValueKind() == JsonValueKind.Number && value.TryGetValue<int>(out var limit) && limit >= 0
+            ? Math.Min(limit, MaxMessageLimit)
+            : throw ProtocolException.Input("messages.limit must be a non-negative integer");
+    }
+
+    private static JsonObject FindOrCreateUser(string id, DevServerState state) => state.Users.Find(id) ?? state.Users.Upsert(id, null);
+
+    private static JsonObject BuildMessage(JsonObject request, string id, string text, JsonObject sender, Channel channel, string now)
+    {
+        var message = new JsonObject();
+        foreach (var (name, value) in request)
+        {
+            if (name is not ("user" or "user_id" or "created_at" or "updated_at" or "type" or "cid" or "html"))
+            {
+                message[name] = value?.DeepClone();
+            }
+        }
+
+        message["id"] = id;
+        message["text"] = text;
+        message["type"] = "regular";
+        message["cid"] = channel.Cid;
+        message["user"] = sender.DeepClone();
+        message["created_at"] = now;
+        message["updated_at"] = now;
+        message["attachments"] ??= new JsonArray();
+        message["mentioned_users"] = new JsonArray();
+        message["latest_reactions"] = new JsonArray();
+        message["own_reactions"] = new JsonArray();
+        message["reaction_counts"] = new JsonObject();
+        message["reaction_scores"] = new JsonObject();
+        message["reply_count"] = 0;
+        message["silent"] = false;
+        message["pinned"] = false;
+        return message;
+    }
+}

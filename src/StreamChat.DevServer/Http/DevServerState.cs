@@ -1,0 +1,39 @@
+using System;
+using Microsoft.Extensions.Logging;
+using StreamChat.DevServer.Auth;
+using StreamChat.DevServer.State;
+using StreamChat.Server;
+
+namespace StreamChat.DevServer.Http;
+
+/// <summary>Everything the endpoints share, registered as one singleton.</summary>
+internal sealed class DevServerState(
+    DevServerOptions options,
+    Authenticator authenticator,
+    UserTokenIssuer issuer,
+    DevServerFaults faults,
+    DevServerStats stats,
+    ConnectionRegistry connections,
+    UserStore users,
+    ILoggerFactory loggerFactory)
+{
+    public DevServerOptions Options { get; } = options;
+
+    public TimeProvider Clock => Options.TimeProvider;
+
+    public Authenticator Authenticator { get; } = authenticator;
+
+    public UserTokenIssuer Issuer { get; } = issuer;
+
+    public DevServerFaults Faults { get; } = faults;
+
+    public DevServerStats Stats { get; } = stats;
+
+    public ConnectionRegistry Connections { get; } = connections;
+
+    public UserStore Users { get; } = users;
+
+    public ChannelStore Channels { get; } = new();
+
+    public ILogger Logger { get; } = loggerFactory.CreateLogger("StreamChat.DevServer");
+}

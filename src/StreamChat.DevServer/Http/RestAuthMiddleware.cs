@@ -1,0 +1,64 @@
+using System;
+using System.Text.Json;
+using System.Threading.Tasks;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using StreamChat.DevServer.Auth;
+using StreamChat.DevServer.Protocol;
+using StreamChat.Jwt;
+
+namespace StreamChat.DevServer.Http;
+
+/// <summary>
+/// Authenticates every REST request (not the WebSocket, which authenticates from its query): counts it, checks the api key,
+/// applies an armed request fault, then authenticates the caller. <c>/guest</c> needs only the api key.
+/// </summary>
+internal sealed class RestAuthMiddleware(RequestDelegate next, DevServerState state)
+{
+    public const string GuestPath = "/guest";
+    public const string ConnectPath = "/connect";
+
+    public async Task InvokeAsync(HttpContext context)
+    {
+        var request = context.Request;
+        if (request.Path.Equals(ConnectPath, StringComparison.OrdinalIgnoreCase))
+        {
+            await next(context).ConfigureAwait(false);
+            return;
+        }
+
+        state.Stats.CountRestRequest();
+        state.Authenticator.CheckApiKey(request.Query["api_key"]);
+        if (request.Path.Equals(GuestPath, StringComparison.OrdinalIgnoreCase))
+        {
+            CallerFeature.Set(context, new Caller(CallerKind.Anonymous, null, State.Roles.Anonymous));
+            await next(context).ConfigureAwait(false);
+            return;
+        }
+
+        string? authType = request.Headers["stream-auth-type"];
+        string? token = request.Headers.Authorization;
+        if (authType != Authenticator.Anonymous && !string.IsNullOrEmpty(token) && !IsServerToken(token)
+            && state.Faults.TryConsumeRequestRejection(out var injected))
+        {
+            state.Logger.LogInformation("Fault: rejected {Method} {Path} with code {Code}", request.Method, request.Path, (int)injected);
+            throw new ProtocolException(injected, FaultMessage(injected));
+        }
+
+        var caller = await state.Authenticator.AuthenticateAsync(authType, token, request.Query["user_id"]).ConfigureAwait(false);
+        CallerFeature.Set(context, caller);
+        await next(context).ConfigureAwait(false);
+    }
+
+    internal static string FaultMessage(StreamErrorCode code) => code switch
+    {
+        StreamErrorCode.TokenExpired => "token is expired (injected fault)",
+        _ => $"request rejected with code {(int)code} (injected fault)",
+    };
+
+    // The fault applies to user tokens only; peek at the claims without validating.
+    private static bool IsServerToken(string token) =>
+        StreamChat.Token.TryParse(token, out var parsed)
+        && parsed.TryGetClaim(JwtClaimNames.Server, out var server)
+        && server.ValueKind == JsonValueKind.True;
+}

@@ -1,0 +1,45 @@
+using System;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.Extensions.Logging;
+using StreamChat.DevServer;
+
+// The command-line host: `dotnet run --project src/StreamChat.DevServer -- [options]` or the `streamchat-devserver` tool.
+if (!CommandLine.TryParse(args, out var options, out var error))
+{
+    Console.Error.WriteLine(error);
+    Console.Error.WriteLine(CommandLine.Usage);
+    return error is null ? 0 : 2;
+}
+
+using var loggerFactory = LoggerFactory.Create(logging => logging
+    .AddSimpleConsole(console => console.SingleLine = true)
+    .SetMinimumLevel(LogLevel.Information)
+    .AddFilter("Microsoft", LogLevel.Warning));
+options.LoggerFactory = loggerFactory;
+
+using var stop = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    e.Cancel = true;
+    stop.Cancel();
+};
+
+await using var server = await DevServer.StartAsync(options, stop.Token);
+
+// Printing the secret here is the point of a dev server: it is what you paste into your backend's configuration.
+Console.WriteLine($"StreamChat dev server listening on {server.BaseUrl}");
+Console.WriteLine($"  API key:    {server.ApiKey}");
+Console.WriteLine($"  API secret: {server.ApiSecret}");
+Console.WriteLine($"  Auth checks: {(options.DisableAuthChecks ? "disabled (development tokens accepted)" : "enabled")}");
+Console.WriteLine("Press Ctrl+C to stop.");
+
+try
+{
+    await Task.Delay(Timeout.Infinite, stop.Token);
+}
+catch (OperationCanceledException)
+{
+}
+
+return 0;

@@ -1,0 +1,24 @@
+using System;
+
+namespace StreamChat.DevServer.Protocol;
+
+/// <summary>A request the server refuses with a protocol error code; turned into the error body, never a stack trace.</summary>
+internal sealed class ProtocolException : Exception
+{
+    public ProtocolException(StreamErrorCode code, string message, int? httpStatus = null)
+        : base(message)
+    {
+        Code = code;
+        HttpStatus = httpStatus ?? ErrorBody.StatusFor(code);
+    }
+
+    public StreamErrorCode Code { get; }
+
+    public int HttpStatus { get; }
+
+    public static ProtocolException Input(string message) => new(StreamErrorCode.InputError, message);
+
+    public static ProtocolException NotAllowed(string message) => new(StreamErrorCode.NotAllowed, message);
+
+    public static ProtocolException NotFound(string message) => new(StreamErrorCode.NotFound, message);
+}

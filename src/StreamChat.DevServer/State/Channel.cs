@@ -1,0 +1,167 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.Json.Nodes;
+using StreamChat.DevServer.Protocol;
+
+namespace StreamChat.DevServer.State;
+
+/// <summary>One channel: its data, members, recent messages and the connections watching it. Thread-safe.</summary>
+internal sealed class Channel
+{
+    private const int MaxKeptMessages = 300;
+
+    private readonly object _gate = new();
+    private readonly JsonObject _createdBy;
+    private readonly DateTimeOffset _createdAt;
+    private readonly JsonObject _custom;
+    private readonly List<string> _members = [];
+    private readonly List<JsonObject> _messages = [];
+    private readonly HashSet<string> _messageIds = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _watchers = new(StringComparer.Ordinal);
+
+    public Channel(string type, string id, JsonObject createdBy, JsonObject? data, IEnumerable<string> members, DateTimeOffset createdAt)
+    {
+        Type = type;
+        Id = id;
+        _createdBy = createdBy;
+        _createdAt = createdAt;
+        _custom = new JsonObject();
+        if (data is not null)
+        {
+            foreach (var (name, value) in data)
+            {
+                if (name is not ("id" or "type" or "cid" or "created_by" or "created_by_id" or "members" or "created_at" or "updated_at" or "config"))
+                {
+                    _custom[name] = value?.DeepClone();
+                }
+            }
+        }
+
+        _members.AddRange(members.Distinct(StringComparer.Ordinal));
+    }
+
+    public string Type { get; }
+
+    public string Id { get; }
+
+    public string Cid => $"{Type}:{Id}";
+
+    public void Watch(string connectionId)
+    {
+        lock (_gate)
+        {
+            _watchers.Add(connectionId);
+        }
+    }
+
+    /// <summary>Stores a message; false when its id is taken.</summary>
+    public bool TryAddMessage(string messageId, JsonObject message)
+    {
+        lock (_gate)
+        {
+            if (!_messageIds.Add(messageId))
+            {
+                return false;
+            }
+
+            _messages.Add(message);
+            if (_messages.Count > MaxKeptMessages)
+            {
+                _messages.RemoveAt(0);
+            }
+
+            return true;
+        }
+    }
+
+    /// <summary>The watching connection ids; ids no longer open are forgotten.</summary>
+    public IReadOnlyList<ClientConnection> Watchers(ConnectionRegistry connections)
+    {
+        lock (_gate)
+        {
+            var open = new List<ClientConnection>(_watchers.Count);
+            _watchers.RemoveWhere(id =>
+            {
+                var connection = connections.Find(id);
+                if (connection is not null)
+                {
+                    open.Add(connection);
+                }
+
+                return connection is null;
+            });
+            return open;
+        }
+    }
+
+    public JsonObject ToJson()
+    {
+        lock (_gate)
+        {
+            return ChannelJsonUnlocked();
+        }
+    }
+
+    /// <summary>The query response: channel, latest messages, members and watcher count.</summary>
+    public JsonObject StateJson(UserStore users, int messageLimit, ConnectionRegistry connections)
+    {
+        var watcherCount = Watchers(connections).Count;
+        lock (_gate)
+        {
+            var members = new JsonArray();
+            foreach (var memberId in _members)
+            {
+                members.Add(new JsonObject
+                {
+                    ["user_id"] = memberId,
+                    ["user"] = users.Find(memberId) ?? new JsonObject { ["id"] = memberId },
+                    ["created_at"] = Wire.Timestamp(_createdAt),
+                    ["updated_at"] = Wire.Timestamp(_createdAt),
+                    ["channel_role"] = "channel_member",
+                });
+            }
+
+            var messages = new JsonArray();
+            foreach (var message in _messages.Skip(Math.Max(0, _messages.Count - messageLimit)))
+            {
+                messages.Add(message.DeepClone());
+            }
+
+            return new JsonObject
+            {
+                ["channel"] = ChannelJsonUnlocked(),
+                ["messages"] = messages,
+                ["pinned_messages"] = new JsonArray(),
+                ["members"] = members,
+                ["read"] = new JsonArray(),
+                ["watchers"] = new JsonArray(),
+                ["watcher_count"] = watcherCount,
+            };
+        }
+    }
+
+    private JsonObject ChannelJsonUnlocked()
+    {
+        var json = new JsonObject
+        {
+            ["id"] = Id,
+            ["type"] = Type,
+            ["cid"] = Cid,
+            ["created_at"] = Wire.Timestamp(_createdAt),
+            ["updated_at"] = Wire.Timestamp(_createdAt),
+            ["last_message_at"] = _messages.Count > 0 ? _messages[^1]["created_at"]?.DeepClone() : null,
+            ["created_by"] = _createdBy.DeepClone(),
+            ["frozen"] = false,
+            ["disabled"] = false,
+            ["member_count"] = _members.Count,
+            ["config"] = ChannelTypes.Config(Type),
+        };
+        foreach (var (name, value) in _custom)
+        {
+            json[name] = value?.DeepClone();
+        }
+
+        return json;
+    }
+}

@@ -1,0 +1,34 @@
+using System.Text.Json.Nodes;
+using StreamChat.DevServer.Protocol;
+
+namespace StreamChat.DevServer.State;
+
+/// <summary>The built-in channel types of the hosted service; any other type is an input error (code 4).</summary>
+internal static class ChannelTypes
+{
+    public const string Livestream = "livestream";
+
+    public static string Check(string type) => type is "messaging" or Livestream or "team" or "gaming" or "commerce"
+        ? type
+        : throw ProtocolException.Input($"channel type '{Sanitize(type)}' does not exist");
+
+    public static JsonObject Config(string type) => new()
+    {
+        ["name"] = type,
+        ["typing_events"] = false,
+        ["read_events"] = false,
+        ["connect_events"] = true,
+        ["search"] = false,
+        ["reactions"] = false,
+        ["replies"] = false,
+        ["mutes"] = false,
+        ["uploads"] = false,
+        ["url_enrichment"] = false,
+        ["max_message_length"] = 5000,
+        ["message_retention"] = "infinite",
+        ["commands"] = new JsonArray(),
+    };
+
+    // The type comes from the URL; keep error messages short and printable.
+    private static string Sanitize(string text) => text.Length > 32 ? text[..32] + "…" : text;
+}

@@ -1,0 +1,111 @@
+using System;
+using System.Collections.Generic;
+using System.Net.WebSockets;
+using System.Text;
+using System.Text.Json.Nodes;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace StreamChat.DevServer.Tests.Support;
+
+/// <summary>A WebSocket client speaking the <c>/connect</c> protocol over loopback.</summary>
+internal sealed class WsClient : IAsyncDisposable
+{
+    // Guards against a hang only; no test asserts on timing.
+    private static readonly TimeSpan ReceiveGuard = TimeSpan.FromSeconds(20);
+
+    private readonly ClientWebSocket _socket = new();
+
+    private WsClient()
+    {
+    }
+
+    public WebSocketState State => _socket.State;
+
+    public WebSocketCloseStatus? CloseStatus => _socket.CloseStatus;
+
+    public static async Task<WsClient> ConnectAsync(DevServer server, string? userId, string? token, string authType = "jwt", JsonObject? userDetails = null, string? apiKey = "", string? json = null)
+    {
+        var payload = json ?? new JsonObject
+        {
+            ["user_id"] = userId,
+            ["user_details"] = userDetails ?? new JsonObject { ["id"] = userId },
+            ["server_determines_connection_id"] = true,
+        }.ToJsonString();
+        var query = new List<string> { "json=" + Uri.EscapeDataString(payload), "stream-auth-type=" + authType };
+        var key = apiKey == string.Empty ? server.ApiKey : apiKey;
+        if (key is not null)
+        {
+            query.Add("api_key=" + Uri.EscapeDataString(key));
+        }
+
+        if (token is not null)
+        {
+            query.Add("authorization=" + Uri.EscapeDataString(token));
+        }
+
+        var uri = new Uri($"ws://{server.BaseUrl.Authority}/connect?{string.Join("&", query)}");
+        var client = new WsClient();
+        using var guard = new CancellationTokenSource(ReceiveGuard);
+        await client._socket.ConnectAsync(uri, guard.Token);
+        return client;
+    }
+
+    /// <summary>The next text frame as JSON, or null when the server closed the connection.</summary>
+    public async Task<JsonObject?> ReceiveAsync()
+    {
+        using var guard = new CancellationTokenSource(ReceiveGuard);
+        var buffer = new byte[64 * 1024];
+        var length = 0;
+        while (true)
+        {
+            var result = await _socket.ReceiveAsync(buffer.AsMemory(length), guard.Token);
+            if (result.MessageType == WebSocketMessageType.Close)
+            {
+                return null;
+            }
+
+            length += result.Count;
+            if (result.EndOfMessage)
+            {
+                return (JsonObject)JsonNode.Parse(Encoding.UTF8.GetString(buffer, 0, length))!;
+            }
+        }
+    }
+
+    /// <summary>Receives frames until one of <paramref name="type"/> arrives.</summary>
+    public async Task<JsonObject> ReceiveEventAsync(string type)
+    {
+        while (true)
+        {
+            var frame = await ReceiveAsync() ?? throw new AssertionException($"The connection closed before a {type} event.");
+            if (frame["type"]?.GetValue<string>() == type)
+            {
+                return frame;
+            }
+        }
+    }
+
+    public async Task SendAsync(string text)
+    {
+        using var guard = new CancellationTokenSource(ReceiveGuard);
+        await _socket.SendAsync(Encoding.UTF8.GetBytes(text), WebSocketMessageType.Text, true, guard.Token);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_socket.State == WebSocketState.Open)
+        {
+            using var guard = new CancellationTokenSource(ReceiveGuard);
+            try
+            {
+                await _socket.CloseAsync(WebSocketCloseStatus.NormalClosure, null, guard.Token);
+            }
+            catch (WebSocketException)
+            {
+            }
+        }
+
+        _socket.Dispose();
+    }
+}
