@@ -12,7 +12,10 @@ internal sealed partial class TokenManager
     private static readonly TimeSpan MaxTimerDelay = TimeSpan.FromDays(30);
 
     private ITimer? _proactiveTimer;
-    private Token? _proactiveDone;
+
+    // The exp of the last token replaced proactively: a replacement that does not outlive it is not refreshed
+    // proactively again (a provider handing back the same or an equally short-lived token would otherwise loop).
+    private DateTimeOffset? _proactivelyReplacedExp;
 
     private void OnServerClockChanged()
     {
@@ -39,7 +42,7 @@ internal sealed partial class TokenManager
         delay = delay < TimeSpan.Zero ? TimeSpan.Zero : delay > MaxTimerDelay ? MaxTimerDelay : delay;
         lock (_gate)
         {
-            if (_closed is not null || !token.Equals(_current) || token.Equals(_proactiveDone))
+            if (_closed is not null || !token.Equals(_current) || expiresAt <= _proactivelyReplacedExp)
             {
                 return;
             }
@@ -80,8 +83,7 @@ internal sealed partial class TokenManager
                 return;
             }
 
-            // A provider that hands back the same token must not make this fire again and again.
-            _proactiveDone = token;
+            _proactivelyReplacedExp = token.ExpiresAt;
             refresh = _refresh = new TaskCompletionSource<Token>(TaskCreationOptions.RunContinuationsAsynchronously);
         }
 
