@@ -14,6 +14,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using StreamChat.DevServer.Auth;
 using StreamChat.DevServer.Endpoints;
 using StreamChat.DevServer.Http;
+using StreamChat.DevServer.Logging;
 using StreamChat.DevServer.State;
 using StreamChat.Server;
 
@@ -91,7 +92,7 @@ public sealed partial class DevServer : IAsyncDisposable
         var connections = new ConnectionRegistry();
         var faults = new DevServerFaults(connections);
         var stats = new DevServerStats(connections);
-        var loggerFactory = options.LoggerFactory ?? NullLoggerFactory.Instance;
+        var loggerFactory = new FrameworkLogFilter(options.LoggerFactory ?? NullLoggerFactory.Instance);
 
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { ApplicationName = typeof(DevServer).Assembly.GetName().Name });
         builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
@@ -101,7 +102,8 @@ public sealed partial class DevServer : IAsyncDisposable
             kestrel.Limits.MaxRequestBodySize = options.MaxRequestBodyBytes + 1L;
         });
         builder.Services.AddRouting();
-        builder.Services.AddSingleton(loggerFactory);
+        builder.Services.AddCors();
+        builder.Services.AddSingleton<ILoggerFactory>(loggerFactory);
         builder.Services.AddSingleton(typeof(ILogger<>), typeof(Logger<>));
         var users = new UserStore(clock);
         builder.Services.AddSingleton(new DevServerState(options, new Authenticator(apiKey, validator, options.DisableAuthChecks, users), issuer, faults, stats, connections, users, loggerFactory));
@@ -110,6 +112,9 @@ public sealed partial class DevServer : IAsyncDisposable
         app.UseMiddleware<ProtocolErrorMiddleware>();
         app.UseWebSockets();
         app.UseRouting();
+
+        // Browser apps on any local origin may call the dev server; preflights are answered before auth.
+        app.UseCors(cors => cors.AllowAnyOrigin().AllowAnyHeader().AllowAnyMethod());
         app.UseMiddleware<RestAuthMiddleware>();
         ConnectEndpoint.Map(app);
         GuestEndpoint.Map(app);

@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.InteropServices;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Logging;
@@ -7,9 +8,15 @@ using StreamChat.DevServer;
 // The command-line host: `dotnet run --project src/StreamChat.DevServer -- [options]` or the `streamchat-devserver` tool.
 if (!CommandLine.TryParse(args, out var options, out var error))
 {
+    if (error is null)
+    {
+        Console.WriteLine(CommandLine.Usage);
+        return 0;
+    }
+
     Console.Error.WriteLine(error);
     Console.Error.WriteLine(CommandLine.Usage);
-    return error is null ? 0 : 2;
+    return 2;
 }
 
 using var loggerFactory = LoggerFactory.Create(logging => logging
@@ -24,6 +31,11 @@ Console.CancelKeyPress += (_, e) =>
     e.Cancel = true;
     stop.Cancel();
 };
+using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, signal =>
+{
+    signal.Cancel = true;
+    stop.Cancel();
+});
 
 await using var server = await DevServer.StartAsync(options, stop.Token);
 

@@ -84,7 +84,7 @@ internal static class ConnectEndpoint
         {
             var anonymousId = string.IsNullOrEmpty(userId) ? "anon-" + connectionId : userId;
             var anonymous = new JsonObject { ["id"] = anonymousId, ["role"] = Roles.Anonymous, ["anon"] = true };
-            return (new ClientConnection(connectionId, socket, anonymousId, isAnonymous: true), anonymous);
+            return (new ClientConnection(connectionId, socket, anonymousId, isAnonymous: true), OwnUser(anonymous));
         }
 
         // A user token connects as its own user; the server token may connect as any user it names.
@@ -96,7 +96,21 @@ internal static class ConnectEndpoint
 
         var me = state.Users.Upsert(Ids.CheckUserId(effectiveId, "user_id"), details);
         me["online"] = true;
-        return (new ClientConnection(connectionId, socket, effectiveId, isAnonymous: false), me);
+        return (new ClientConnection(connectionId, socket, effectiveId, isAnonymous: false), OwnUser(me));
+    }
+
+    // The "own user" fields clients read from `me` (the official JS client iterates mutes and channel_mutes).
+    private static JsonObject OwnUser(JsonObject user)
+    {
+        user["mutes"] = new JsonArray();
+        user["channel_mutes"] = new JsonArray();
+        user["devices"] = new JsonArray();
+        user["blocked_user_ids"] = new JsonArray();
+        user["total_unread_count"] = 0;
+        user["unread_channels"] = 0;
+        user["unread_count"] = 0;
+        user["invisible"] = false;
+        return user;
     }
 
     private static JsonObject HealthCheck(ClientConnection connection, DevServerState state, JsonObject? me)

@@ -69,6 +69,7 @@ internal sealed class ProtocolErrorMiddleware(RequestDelegate next, DevServerSta
             return;
         }
 
+        // CORS headers survive: the CORS middleware adds them when the response starts.
         context.Response.Clear();
         var body = ErrorBody.Create(error.Code, error.Message, error.HttpStatus, ProtocolResponse.Duration(context, state.Clock));
         await ProtocolResponse.WriteAsync(context, body, error.HttpStatus).ConfigureAwait(false);

@@ -1,0 +1,180 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Net.Http;
+using System.Text;
+using System.Text.Json.Nodes;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.Extensions.Time.Testing;
+using StreamChat.DevServer;
+using StreamChat.Server;
+
+namespace StreamChat.Conformance.Tests;
+
+/// <summary>
+/// The official JavaScript client (npm <c>stream-chat</c>, pinned in js/package-lock.json) against an embedded dev
+/// server: every auth path it offers works, and it recovers from an expired token through its provider.
+/// </summary>
+public sealed class JsClientConformanceTests
+{
+    private const string ChannelId = "conformance";
+    private static readonly TimeSpan TokenLifetime = TimeSpan.FromHours(1);
+
+    private DevServer.DevServer _server = null!;
+    private FakeTimeProvider _clock = null!;
+    private UserTokenIssuer _issuer = null!;
+    private int _tokenRequests;
+    private Func<string, int, string> _tokenFor = null!;
+    private Action<string> _onCheckpoint = null!;
+
+    [SetUp]
+    public async Task StartServerAsync()
+    {
+        _clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        _server = await DevServer.DevServer.StartAsync(new DevServerOptions { TimeProvider = _clock });
+        _issuer = new UserTokenIssuer(_server.ApiSecret, _clock);
+        _tokenRequests = 0;
+        _tokenFor = (user, _) => _issuer.CreateUserToken(user, TokenLifetime);
+        _onCheckpoint = name => throw new AssertionException($"Unexpected checkpoint '{name}'.");
+    }
+
+    [TearDown]
+    public async Task StopServerAsync()
+    {
+        _issuer.Dispose();
+        await _server.DisposeAsync();
+    }
+
+    [Test]
+    public async Task ConnectUser_with_a_token_provider_opens_the_connection_as_that_user()
+    {
+        var result = await RunAsync("connect-user");
+        Assert.Multiple(() =>
+        {
+            Assert.That(result["meId"]?.GetValue<string>(), Is.EqualTo("alice"));
+            Assert.That(result["meName"]?.GetValue<string>(), Is.EqualTo("Alice"));
+            Assert.That(result["meRole"]?.GetValue<string>(), Is.EqualTo("user"));
+            Assert.That(result["connectionId"]?.GetValue<string>(), Is.Not.Empty);
+            Assert.That(result["providerCalls"]?.GetValue<int>(), Is.EqualTo(1));
+            Assert.That(_tokenRequests, Is.EqualTo(1));
+            Assert.That(_server.Stats.WebSocketConnects, Is.EqualTo(1));
+        });
+    }
+
+    [Test]
+    public async Task ConnectAnonymousUser_reads_a_livestream_channel_but_may_not_post()
+    {
+        await ServerSideAsync($"/channels/livestream/{ChannelId}/query", """{"data":{"created_by_id":"host"}}""");
+        await ServerSideAsync($"/channels/livestream/{ChannelId}/message", """{"message":{"text":"welcome","user_id":"host"}}""");
+
+        var result = await RunAsync("anonymous-livestream");
+        Assert.Multiple(() =>
+        {
+            Assert.That(result["cid"]?.GetValue<string>(), Is.EqualTo($"livestream:{ChannelId}"));
+            Assert.That(result["messages"]?.AsArray().Select(m => m?.GetValue<string>()), Is.EqualTo(new[] { "welcome" }));
+            Assert.That(result["stateMessages"]?.AsArray().Select(m => m?.GetValue<string>()), Is.EqualTo(new[] { "welcome" }));
+            Assert.That(result["connectionId"]?.GetValue<string>(), Is.Not.Empty);
+            Assert.That(result["sendError"]?["code"]?.GetValue<int>(), Is.EqualTo(17));
+            Assert.That(result["sendError"]?["status"]?.GetValue<int>(), Is.EqualTo(403));
+            Assert.That(_tokenRequests, Is.Zero);
+        });
+    }
+
+    [Test]
+    public async Task SetGuestUser_gets_a_guest_token_and_connects_as_a_guest()
+    {
+        await ServerSideAsync($"/channels/livestream/{ChannelId}/query", """{"data":{"created_by_id":"host"}}""");
+
+        var result = await RunAsync("guest-user");
+        Assert.Multiple(() =>
+        {
+            Assert.That(result["meId"]?.GetValue<string>(), Is.EqualTo("guest-ann"));
+            Assert.That(result["meRole"]?.GetValue<string>(), Is.EqualTo("guest"));
+            Assert.That(result["sentBy"]?.GetValue<string>(), Is.EqualTo("guest-ann"));
+            Assert.That(_server.Stats.WebSocketConnects, Is.EqualTo(1));
+        });
+    }
+
+    [Test]
+    public async Task Watch_and_sendMessage_deliver_message_new_to_the_other_watcher()
+    {
+        var result = await RunAsync("watch-send-receive");
+        Assert.Multiple(() =>
+        {
+            Assert.That(result["receivedText"]?.GetValue<string>(), Is.EqualTo("hello bob"));
+            Assert.That(result["receivedFrom"]?.GetValue<string>(), Is.EqualTo("alice"));
+            Assert.That(result["receivedId"]?.GetValue<string>(), Is.EqualTo(result["sentId"]?.GetValue<string>()));
+            Assert.That(result["bobStateHasMessage"]?.GetValue<bool>(), Is.True);
+            Assert.That(result["memberCount"]?.GetValue<int>(), Is.EqualTo(2));
+        });
+    }
+
+    [Test]
+    public async Task Expired_token_on_a_request_makes_the_client_call_its_provider_and_retry()
+    {
+        _onCheckpoint = _ => _clock.Advance(TokenLifetime + TimeSpan.FromMinutes(1));
+
+        var result = await RunAsync("expired-token-rest");
+        Assert.Multiple(() =>
+        {
+            Assert.That(result["callsBefore"]?.GetValue<int>(), Is.EqualTo(1));
+            Assert.That(result["callsAfter"]?.GetValue<int>(), Is.EqualTo(2));
+            Assert.That(result["sentText"]?.GetValue<string>(), Is.EqualTo("sent after a refresh"));
+            Assert.That(_server.Stats.RejectedWithCode(StreamErrorCode.TokenExpired), Is.EqualTo(1));
+        });
+    }
+
+    [Test]
+    public async Task Expired_token_on_connect_makes_the_client_call_its_provider_and_reconnect()
+    {
+        _tokenFor = (user, call) => call == 1
+            ? _issuer.CreateUserToken(user, _clock.GetUtcNow().AddMinutes(-1), _clock.GetUtcNow().AddHours(-1))
+            : _issuer.CreateUserToken(user, TokenLifetime);
+
+        var result = await RunAsync("expired-token-connect");
+        Assert.Multiple(() =>
+        {
+            Assert.That(result["meId"]?.GetValue<string>(), Is.EqualTo("fred"));
+            Assert.That(result["providerCalls"]?.GetValue<int>(), Is.EqualTo(2));
+            Assert.That(_server.Stats.RejectedWithCode(StreamErrorCode.TokenExpired), Is.EqualTo(1));
+            Assert.That(_server.Stats.WebSocketConnects, Is.EqualTo(1));
+        });
+    }
+
+    private async Task<JsonObject> RunAsync(string scenario)
+    {
+        var message = await NodeScenario.RunAsync(scenario, _server, AnswerAsync, new Dictionary<string, string> { ["STREAM_CHANNEL_ID"] = ChannelId });
+        Assert.That(message["ok"]?.GetValue<bool>(), Is.True, $"Scenario '{scenario}' failed: {message["error"]?.ToJsonString()}");
+        return message["result"]!.AsObject();
+    }
+
+    private Task<JsonObject> AnswerAsync(JsonObject request)
+    {
+        switch (request["kind"]?.GetValue<string>())
+        {
+            case "token":
+                Interlocked.Increment(ref _tokenRequests);
+                var token = _tokenFor(request["user"]!.GetValue<string>(), request["call"]!.GetValue<int>());
+                return Task.FromResult(new JsonObject { ["token"] = token });
+            case "checkpoint":
+                _onCheckpoint(request["name"]!.GetValue<string>());
+                return Task.FromResult(new JsonObject { ["ok"] = true });
+            default:
+                throw new AssertionException($"Unknown request from the scenario: {request.ToJsonString()}");
+        }
+    }
+
+    private async Task ServerSideAsync(string path, string body)
+    {
+        using var http = new HttpClient { BaseAddress = _server.BaseUrl };
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"{path.TrimStart('/')}?api_key={Uri.EscapeDataString(_server.ApiKey)}")
+        {
+            Content = new StringContent(body, Encoding.UTF8, "application/json"),
+        };
+        request.Headers.TryAddWithoutValidation("Authorization", _issuer.CreateServerToken());
+        request.Headers.Add("stream-auth-type", "jwt");
+        using var response = await http.SendAsync(request);
+        Assert.That(response.IsSuccessStatusCode, Is.True, await response.Content.ReadAsStringAsync());
+    }
+}

@@ -1,0 +1,171 @@
+// Drives the official JavaScript chat client (npm stream-chat) against the dev server, one scenario per process.
+// Talks to the .NET test host over stdio: lines starting with "@@" are JSON messages. The host answers
+// {"kind":"token"} (sign a token for a user) and {"kind":"checkpoint"} (do something on the server side), and reads the
+// final {"kind":"result"}. Usage: node scenarios.mjs <scenario>, with STREAM_BASE_URL and STREAM_API_KEY set.
+import readline from 'node:readline';
+import { StreamChat } from 'stream-chat';
+
+const baseURL = process.env.STREAM_BASE_URL;
+const apiKey = process.env.STREAM_API_KEY;
+const channelId = process.env.STREAM_CHANNEL_ID ?? 'conformance';
+
+const pending = new Map();
+let nextRequestId = 1;
+readline.createInterface({ input: process.stdin }).on('line', (line) => {
+  const message = JSON.parse(line);
+  const resolve = pending.get(message.id);
+  pending.delete(message.id);
+  resolve?.(message);
+});
+
+function send(message) {
+  return new Promise((resolve) => process.stdout.write(`@@${JSON.stringify(message)}\n`, resolve));
+}
+
+function ask(kind, body = {}) {
+  const id = nextRequestId++;
+  return new Promise((resolve) => {
+    pending.set(id, resolve);
+    send({ id, kind, ...body });
+  });
+}
+
+function newClient() {
+  return new StreamChat(apiKey, { baseURL, allowServerSideConnect: true, timeout: 15000 });
+}
+
+// A token provider backed by the host, counting its calls.
+function hostTokenProvider(userId) {
+  const provider = async () => {
+    provider.calls += 1;
+    const reply = await ask('token', { user: userId, call: provider.calls });
+    return reply.token;
+  };
+  provider.calls = 0;
+  return provider;
+}
+
+function errorInfo(error) {
+  return { code: error?.code ?? null, status: error?.status ?? null };
+}
+
+const scenarios = {
+  async 'connect-user'() {
+    const client = newClient();
+    const provider = hostTokenProvider('alice');
+    const connected = await client.connectUser({ id: 'alice', name: 'Alice' }, provider);
+    const result = {
+      meId: connected.me.id,
+      meName: connected.me.name,
+      meRole: connected.me.role,
+      connectionId: client._getConnectionID() ?? null,
+      providerCalls: provider.calls,
+    };
+    await client.disconnectUser();
+    return result;
+  },
+
+  async 'anonymous-livestream'() {
+    const client = newClient();
+    await client.connectAnonymousUser();
+    const channel = client.channel('livestream', channelId);
+    const state = await channel.watch();
+    let sendError = null;
+    try {
+      await channel.sendMessage({ text: 'anonymous visitors cannot post' });
+    } catch (error) {
+      sendError = errorInfo(error);
+    }
+
+    const result = {
+      cid: channel.cid,
+      messages: state.messages.map((m) => m.text),
+      stateMessages: channel.state.messages.map((m) => m.text),
+      connectionId: client._getConnectionID() ?? null,
+      sendError,
+    };
+    await client.disconnectUser();
+    return result;
+  },
+
+  async 'guest-user'() {
+    const client = newClient();
+    const connected = await client.setGuestUser({ id: 'guest-ann', name: 'Ann' });
+    const channel = client.channel('livestream', channelId);
+    await channel.watch();
+    const sent = await channel.sendMessage({ text: 'hello from a guest' });
+    const result = {
+      meId: connected.me.id,
+      meRole: connected.me.role,
+      clientUserRole: client.user?.role ?? null,
+      sentBy: sent.message.user.id,
+    };
+    await client.disconnectUser();
+    return result;
+  },
+
+  async 'watch-send-receive'() {
+    const alice = newClient();
+    const bob = newClient();
+    await bob.connectUser({ id: 'bob', name: 'Bob' }, hostTokenProvider('bob'));
+    await alice.connectUser({ id: 'alice', name: 'Alice' }, hostTokenProvider('alice'));
+
+    const aliceChannel = alice.channel('messaging', channelId, { members: ['alice', 'bob'] });
+    await aliceChannel.watch();
+    const bobChannel = bob.channel('messaging', channelId);
+    const received = new Promise((resolve) => bobChannel.on('message.new', resolve));
+    await bobChannel.watch();
+
+    const sent = await aliceChannel.sendMessage({ text: 'hello bob' });
+    const event = await received;
+    const result = {
+      sentId: sent.message.id,
+      receivedId: event.message.id,
+      receivedText: event.message.text,
+      receivedFrom: event.user.id,
+      bobStateHasMessage: bobChannel.state.messages.some((m) => m.id === sent.message.id),
+      memberCount: aliceChannel.data.member_count,
+    };
+    await Promise.all([alice.disconnectUser(), bob.disconnectUser()]);
+    return result;
+  },
+
+  async 'expired-token-rest'() {
+    const client = newClient();
+    const provider = hostTokenProvider('erin');
+    await client.connectUser({ id: 'erin' }, provider);
+    const callsBefore = provider.calls;
+    // The host moves the server's clock past the token's exp.
+    await ask('checkpoint', { name: 'connected' });
+    const channel = client.channel('messaging', channelId);
+    await channel.watch();
+    const sent = await channel.sendMessage({ text: 'sent after a refresh' });
+    const result = { callsBefore, callsAfter: provider.calls, sentText: sent.message.text };
+    await client.disconnectUser();
+    return result;
+  },
+
+  async 'expired-token-connect'() {
+    const client = newClient();
+    const provider = hostTokenProvider('fred');
+    const connected = await client.connectUser({ id: 'fred' }, provider);
+    const result = { meId: connected.me.id, providerCalls: provider.calls };
+    await client.disconnectUser();
+    return result;
+  },
+};
+
+const name = process.argv[2];
+const scenario = scenarios[name];
+try {
+  if (!scenario) {
+    throw new Error(`unknown scenario '${name}'`);
+  }
+
+  const result = await scenario();
+  await send({ kind: 'result', ok: true, result });
+  process.exit(0);
+} catch (error) {
+  await send({ kind: 'result', ok: false, error: { message: String(error?.message ?? error), ...errorInfo(error) } });
+  process.exit(1);
+}
