@@ -24,7 +24,9 @@ internal sealed partial class ChatSession
 
             _socket = null;
             Log.ConnectionDropped(_logger, cause);
-            _reconnect = ReconnectAsync(socket);
+
+            // On the pool: the loop raises state events, which must not run under this lock.
+            _reconnect = Task.Run(() => ReconnectAsync(socket));
         }
     }
 
@@ -97,7 +99,7 @@ internal sealed partial class ChatSession
             }
             catch (Exception exception) when (exception is ChatException or OperationCanceledException)
             {
-                Log.HandlerFailed(_logger, exception);
+                Log.RewatchFailed(_logger, type + ":" + id, exception);
             }
         }
     }

@@ -148,8 +148,8 @@ internal sealed partial class ChatSession
             // The reconnect loop ends with the session; its error was already reported.
         }
 
+        // _lifetime is cancelled, not disposed: late callers may still link to it and must see it cancelled.
         _tokens.Dispose();
-        _lifetime.Dispose();
     }
 
     private async Task<T> WithTokenAsync<T>(Func<Token, CancellationToken, Task<T>> send, CancellationToken cancellationToken)

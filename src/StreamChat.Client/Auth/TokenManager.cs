@@ -24,6 +24,7 @@ internal sealed partial class TokenManager : IDisposable
     private TaskCompletionSource<Token>? _refresh;
     private ChatDisconnectedException? _closed;
     private string? _userId;
+    private FailedRefresh? _lastFailure;
 
     public TokenManager(Func<CancellationToken, Task<Token>> fetch, TokenRefreshPolicy policy, ServerClock clock, ILogger logger)
     {
@@ -87,11 +88,8 @@ internal sealed partial class TokenManager : IDisposable
         refresh?.TrySetException(closed);
     }
 
-    public void Dispose()
-    {
-        Close(DisconnectReason.Disposed);
-        _lifetime.Dispose();
-    }
+    /// <summary>Same as <see cref="Close"/> with <see cref="DisconnectReason.Disposed"/> (a no-op once closed).</summary>
+    public void Dispose() => Close(DisconnectReason.Disposed);
 
     private Task<Token> AcquireAsync(Token? rejected, CancellationToken cancellationToken)
     {
@@ -109,6 +107,14 @@ internal sealed partial class TokenManager : IDisposable
                 if (_current is not null && (rejected is null || !_current.Equals(rejected)))
                 {
                     return Task.FromResult(_current);
+                }
+
+                // Requests of the same burst that were rejected just after a refresh gave up share its error instead of
+                // starting another round of provider calls; after the cool-down, a new rejection tries again.
+                if (rejected is not null && _lastFailure is { } failure && failure.Rejected.Equals(rejected)
+                    && _policy.TimeProvider.GetElapsedTime(failure.Timestamp) < _policy.RetryBaseDelay)
+                {
+                    return Task.FromException<Token>(failure.Error);
                 }
 
                 started = _refresh = new TaskCompletionSource<Token>(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -159,6 +165,11 @@ internal sealed partial class TokenManager : IDisposable
                 if (ReferenceEquals(_refresh, refresh))
                 {
                     _refresh = null;
+                }
+
+                if (rejected is not null && exception is TokenProviderException)
+                {
+                    _lastFailure = new FailedRefresh(rejected, exception, _policy.TimeProvider.GetTimestamp());
                 }
             }
 
@@ -247,4 +258,6 @@ internal sealed partial class TokenManager : IDisposable
                 : new InvalidOperationException($"The token is for user '{token.UserId}' but this session is user '{_userId}'; use ChatClient.SwitchUserAsync to change user.");
         }
     }
+
+    private sealed record FailedRefresh(Token Rejected, Exception Error, long Timestamp);
 }

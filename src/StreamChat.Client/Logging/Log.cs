@@ -69,6 +69,11 @@ internal static class Log
     private static readonly Action<ILogger, TimeSpan, Exception?> HealthCheckTimeoutMessage =
         LoggerMessage.Define<TimeSpan>(LogLevel.Warning, new EventId(20, "HealthCheckTimeout"), "Nothing received for {Elapsed}; dropping the connection");
 
+    private static readonly Action<ILogger, string, Exception?> RewatchFailedMessage =
+        LoggerMessage.Define<string>(LogLevel.Warning, new EventId(21, "RewatchFailed"), "Could not watch {Cid} again after reconnecting; its events will be missing");
+
+    public static void RewatchFailed(ILogger logger, string cid, Exception exception) => RewatchFailedMessage(logger, cid, exception);
+
     public static void Connecting(ILogger logger, string userId, Uri url) => ConnectingMessage(logger, userId, Redaction.RedactUrl(url), null);
 
     public static void Connected(ILogger logger, string userId, string connectionId) => ConnectedMessage(logger, userId, connectionId, null);

@@ -112,4 +112,36 @@ public sealed class ProviderFailureTests
             Assert.That(client.State, Is.EqualTo(ConnectionState.Disconnected));
         });
     }
+
+    [Test]
+    public async Task After_a_failed_refresh_new_rejections_share_its_error_for_the_cool_down_then_try_the_provider_again()
+    {
+        await using var server = await Loopback.StartServerAsync();
+        using var issuer = Loopback.Issuer(server);
+        var clock = new TimerWatchingClock();
+        var config = Loopback.Config(server, clock);
+        config.MaxTokenProviderAttempts = 1;
+        config.TokenProviderRetryBaseDelay = TimeSpan.FromSeconds(1);
+        var outage = new InvalidOperationException("token service restarting");
+        var provider = new ScriptedProvider((call, _) => call == 2 ? Task.FromException<Token>(outage) : Task.FromResult(Tokens.Issue(issuer, "xena", call)));
+        await using var client = new ChatClient(config, provider.Provider);
+        await client.ConnectAsync().Guard();
+
+        server.Faults.RejectNextRequests(1);
+        var first = await Assert.ThrowsAsync<TokenProviderException>(() => client.QueryChannelAsync("messaging", "outage").Guard());
+        server.Faults.RejectNextRequests(1);
+        var duringCoolDown = await Assert.ThrowsAsync<TokenProviderException>(() => client.QueryChannelAsync("messaging", "outage").Guard());
+        var callsDuringCoolDown = provider.Calls;
+        clock.Advance(config.TokenProviderRetryBaseDelay);
+        server.Faults.RejectNextRequests(1);
+        var recovered = await client.QueryChannelAsync("messaging", "outage").Guard();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(duringCoolDown, Is.SameAs(first));
+            Assert.That(callsDuringCoolDown, Is.EqualTo(2), "no provider call during the cool-down");
+            Assert.That(provider.Calls, Is.EqualTo(3), "after the cool-down the provider is asked again");
+            Assert.That(recovered.Cid, Is.EqualTo("messaging:outage"));
+        });
+    }
 }
