@@ -103,7 +103,9 @@ public sealed class ChatClientConfig
 
     /// <summary>
     /// The first delay between calls of a failing token provider; each further retry doubles it (with jitter: each wait
-    /// is between half and all of it), up to <see cref="TokenProviderRetryMaxDelay"/>. Default: 0.5 seconds.
+    /// is between half and all of it), up to <see cref="TokenProviderRetryMaxDelay"/>. It is also the cool-down after a
+    /// refresh gave up: requests rejected with the same token meanwhile get the same error without another provider call.
+    /// Default: 0.5 seconds.
     /// </summary>
     public TimeSpan TokenProviderRetryBaseDelay
     {

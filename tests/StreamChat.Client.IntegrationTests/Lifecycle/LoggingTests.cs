@@ -18,7 +18,9 @@ public sealed class LoggingTests
     {
         var logs = new CapturingLoggerProvider();
         using var loggerFactory = LoggerFactory.Create(builder => builder.SetMinimumLevel(LogLevel.Trace).AddProvider(logs));
-        await using var server = await Loopback.StartServerAsync();
+        var serverLogs = new CapturingLoggerProvider();
+        using var serverLoggerFactory = LoggerFactory.Create(builder => builder.SetMinimumLevel(LogLevel.Trace).AddProvider(serverLogs));
+        await using var server = await Loopback.StartServerAsync(loggerFactory: serverLoggerFactory);
         using var issuer = Loopback.Issuer(server);
         var sentTokens = new ConcurrentBag<string>();
         var provider = new ScriptedProvider(call => Tokens.Issue(issuer, "tina", call));
@@ -45,7 +47,8 @@ public sealed class LoggingTests
             errors.Add((await Assert.ThrowsAsync<ChatDisconnectedException>(() => client.QueryChannelAsync("messaging", "logged").Guard()))!);
         }
 
-        var everything = logs.AllText + "\n" + string.Join("\n", errors.Select(e => e.ToString()));
+        // The client's logs and errors, and the dev server's logs too: the whole session, both ends.
+        var everything = logs.AllText + "\n" + string.Join("\n", errors.Select(e => e.ToString())) + "\n" + serverLogs.AllText;
         var secrets = sentTokens.Distinct().ToArray();
 
         Assert.Multiple(() =>

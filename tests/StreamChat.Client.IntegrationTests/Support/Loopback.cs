@@ -13,11 +13,12 @@ internal static class Loopback
     /// <summary>Guards against hangs only: a test that needs it has already failed (nothing is timed).</summary>
     public static readonly TimeSpan HangGuard = TimeSpan.FromSeconds(60);
 
-    public static Task<LocalServer> StartServerAsync(bool disableAuthChecks = false, TimeProvider? serverClock = null) =>
+    public static Task<LocalServer> StartServerAsync(bool disableAuthChecks = false, TimeProvider? serverClock = null, ILoggerFactory? loggerFactory = null) =>
         LocalServer.StartAsync(new DevServerOptions
         {
             DisableAuthChecks = disableAuthChecks,
             TimeProvider = serverClock ?? TimeProvider.System,
+            LoggerFactory = loggerFactory,
         });
 
     public static ChatClientConfig Config(LocalServer server, TimeProvider? clientClock = null, ILoggerFactory? loggerFactory = null)
