@@ -5,14 +5,11 @@ using System.Security.Cryptography;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using StreamChat.DevServer.Auth;
-using StreamChat.DevServer.Endpoints;
 using StreamChat.DevServer.Http;
 using StreamChat.DevServer.Logging;
 using StreamChat.DevServer.State;
@@ -39,20 +36,21 @@ public sealed partial class DevServer : IAsyncDisposable
     private readonly ConnectionRegistry _connections;
     private int _disposed;
 
-    private DevServer(WebApplication app, UserTokenIssuer issuer, ConnectionRegistry connections, DevServerFaults faults, DevServerStats stats, string apiKey, string apiSecret)
+    private DevServer(WebApplication app, Uri baseUrl, UserTokenIssuer issuer, ConnectionRegistry connections, DevServerFaults faults, DevServerStats stats)
     {
         _app = app;
         _issuer = issuer;
         _connections = connections;
+        BaseUrl = baseUrl;
         Faults = faults;
         Stats = stats;
-        ApiKey = apiKey;
-        ApiSecret = apiSecret;
-        BaseUrl = null!;
+        var state = app.Services.GetRequiredService<DevServerState>();
+        ApiKey = state.ApiKey;
+        ApiSecret = state.ApiSecret;
     }
 
     /// <summary>The REST base URL, for example <c>http://127.0.0.1:54321/</c>; the WebSocket base is the same with <c>ws://</c>.</summary>
-    public Uri BaseUrl { get; private set; }
+    public Uri BaseUrl { get; }
 
     /// <summary>The app's API key.</summary>
     public string ApiKey { get; }
@@ -93,48 +91,22 @@ public sealed partial class DevServer : IAsyncDisposable
         var faults = new DevServerFaults(connections);
         var stats = new DevServerStats(connections);
         var loggerFactory = new FrameworkLogFilter(options.LoggerFactory ?? NullLoggerFactory.Instance);
-
-        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { ApplicationName = typeof(DevServer).Assembly.GetName().Name });
-        builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
-        {
-            kestrel.Listen(IPAddress.Loopback, options.Port);
-            kestrel.AddServerHeader = false;
-            kestrel.Limits.MaxRequestBodySize = options.MaxRequestBodyBytes + 1L;
-        });
-        builder.Services.AddRouting();
-        builder.Services.AddCors();
-        builder.Services.AddSingleton<ILoggerFactory>(loggerFactory);
-        builder.Services.AddSingleton(typeof(ILogger<>), typeof(Logger<>));
         var users = new UserStore(clock);
-        builder.Services.AddSingleton(new DevServerState(options, new Authenticator(apiKey, validator, options.DisableAuthChecks, users), issuer, faults, stats, connections, users, loggerFactory));
-
-        var app = builder.Build();
-        app.UseMiddleware<ProtocolErrorMiddleware>();
-        app.UseWebSockets();
-        app.UseRouting();
-
-        // Browser apps on any local origin may call the dev server; preflights are answered before auth.
-        app.UseCors(cors => cors.AllowAnyOrigin().AllowAnyHeader().AllowAnyMethod());
-        app.UseMiddleware<RestAuthMiddleware>();
-        ConnectEndpoint.Map(app);
-        GuestEndpoint.Map(app);
-        ChannelEndpoints.Map(app);
-        AdminEndpoints.Map(app);
-
-        var server = new DevServer(app, issuer, connections, faults, stats, apiKey, apiSecret);
+        var authenticator = new Authenticator(apiKey, validator, options.DisableAuthChecks, users);
+        var state = new DevServerState(options, apiKey, apiSecret, authenticator, issuer, faults, stats, connections, users, loggerFactory);
+        var app = DevServerApp.Build(state, loggerFactory);
         try
         {
             await app.StartAsync(cancellationToken).ConfigureAwait(false);
             var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-            server.BaseUrl = new Uri($"http://127.0.0.1:{new Uri(address).Port}/");
+            return new DevServer(app, new Uri($"http://127.0.0.1:{new Uri(address).Port}/"), issuer, connections, faults, stats);
         }
         catch
         {
-            await server.DisposeAsync().ConfigureAwait(false);
+            await app.DisposeAsync().ConfigureAwait(false);
+            issuer.Dispose();
             throw;
         }
-
-        return server;
     }
 
     /// <summary>Stops the server: drops open WebSockets, then shuts Kestrel down.</summary>

@@ -64,6 +64,13 @@ public sealed partial class DevServerFaults
         }
     }
 
+    /// <summary>The error message of an injected fault: says it was injected, so a test log is never misleading.</summary>
+    internal static string Message(StreamErrorCode code) => code switch
+    {
+        StreamErrorCode.TokenExpired => "token is expired (injected fault)",
+        _ => $"request rejected with code {(int)code} (injected fault)",
+    };
+
     internal bool TryConsumeRequestRejection(out StreamErrorCode code) => TryConsume(ref _rejectRequests, _requestCode, out code);
 
     internal bool TryConsumeConnectRejection(out StreamErrorCode code) => TryConsume(ref _rejectConnects, _connectCode, out code);

@@ -29,10 +29,12 @@ public sealed class JsClientConformanceTests
     private Action<string> _onCheckpoint = null!;
 
     [SetUp]
-    public async Task StartServerAsync()
+    public Task StartServerAsync() => StartServerAsync(disableAuthChecks: false);
+
+    private async Task StartServerAsync(bool disableAuthChecks)
     {
         _clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        _server = await DevServer.DevServer.StartAsync(new DevServerOptions { TimeProvider = _clock });
+        _server = await DevServer.DevServer.StartAsync(new DevServerOptions { TimeProvider = _clock, DisableAuthChecks = disableAuthChecks });
         _issuer = new UserTokenIssuer(_server.ApiSecret, _clock);
         _tokenRequests = 0;
         _tokenFor = (user, _) => _issuer.CreateUserToken(user, TokenLifetime);
@@ -139,6 +141,32 @@ public sealed class JsClientConformanceTests
             Assert.That(result["providerCalls"]?.GetValue<int>(), Is.EqualTo(2));
             Assert.That(_server.Stats.RejectedWithCode(StreamErrorCode.TokenExpired), Is.EqualTo(1));
             Assert.That(_server.Stats.WebSocketConnects, Is.EqualTo(1));
+        });
+    }
+
+    [Test]
+    public async Task Development_token_is_refused_with_code_5_while_auth_checks_are_on()
+    {
+        var result = await RunAsync("dev-token");
+        Assert.Multiple(() =>
+        {
+            Assert.That(result["connected"]?.GetValue<bool>(), Is.False);
+            Assert.That(result["code"]?.GetValue<int>(), Is.EqualTo(5));
+            Assert.That(_server.Stats.RejectedWithCode(StreamErrorCode.AuthenticationFailed), Is.EqualTo(1), "refused once, not retried");
+        });
+    }
+
+    [Test]
+    public async Task Development_token_connects_when_auth_checks_are_disabled()
+    {
+        await StopServerAsync();
+        await StartServerAsync(disableAuthChecks: true);
+
+        var result = await RunAsync("dev-token");
+        Assert.Multiple(() =>
+        {
+            Assert.That(result["connected"]?.GetValue<bool>(), Is.True);
+            Assert.That(result["meId"]?.GetValue<string>(), Is.EqualTo("dave"));
         });
     }
 

@@ -23,9 +23,13 @@ public sealed class NodeEnvironment
     /// <summary>The folder holding package.json, the scenarios and node_modules.</summary>
     public static string ScriptsDirectory { get; } = Path.Combine(AppContext.BaseDirectory, "js");
 
+    /// <summary>The oldest Node.js major version the pinned stream-chat supports (its engines field).</summary>
+    private const int MinimumNodeMajor = 18;
+
     [OneTimeSetUp]
     public async Task InstallAsync()
     {
+        await EnsureNodeAsync();
         var lockHash = Convert.ToHexString(SHA256.HashData(await File.ReadAllBytesAsync(Path.Combine(ScriptsDirectory, "package-lock.json"))));
         var markerPath = Path.Combine(ScriptsDirectory, "node_modules", Marker);
         if (File.Exists(markerPath) && await File.ReadAllTextAsync(markerPath) == lockHash)
@@ -40,6 +44,27 @@ public sealed class NodeEnvironment
         }
 
         await File.WriteAllTextAsync(markerPath, lockHash);
+    }
+
+    private static async Task EnsureNodeAsync()
+    {
+        string version;
+        try
+        {
+            var (exitCode, output) = await RunAsync("node", "--version");
+            version = exitCode == 0 ? output.Trim() : string.Empty;
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            version = string.Empty;
+        }
+
+        // "v20.20.2" → 20
+        var major = version.StartsWith('v') && int.TryParse(version.AsSpan(1, Math.Max(0, version.IndexOf('.') - 1)), out var parsed) ? parsed : 0;
+        if (major < MinimumNodeMajor)
+        {
+            Assert.Fail($"The conformance tests need Node.js {MinimumNodeMajor} or newer and npm on the PATH (found: '{version}').");
+        }
     }
 
     private static string NpmCommand() => OperatingSystem.IsWindows() ? "npm.cmd" : "npm";

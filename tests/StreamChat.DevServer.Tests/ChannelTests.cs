@@ -1,3 +1,4 @@
+using System.Linq;
 using System.Net;
 using System.Text.Json.Nodes;
 using System.Threading.Tasks;
@@ -48,6 +49,18 @@ public sealed class ChannelTests : DevServerTest
         await Api.PostAsync("/channels/livestream/show/message", """{"message":{"text":"welcome","user_id":"host"}}""", ServerToken());
         var received = await viewer.ReceiveEventAsync("message.new");
         Assert.That(received["message"]?["text"]?.GetValue<string>(), Is.EqualTo("welcome"));
+    }
+
+    [Test]
+    public async Task Concurrent_get_or_create_yields_one_channel()
+    {
+        var responses = await Task.WhenAll(Enumerable.Range(0, 20).Select(i => Api.PostAsync("/channels/team/race/query", "{}", UserToken($"user-{i}"))));
+        var creators = responses.Select(r => r.Body["channel"]?["created_by"]?["id"]?.GetValue<string>()).Distinct().ToList();
+        Assert.Multiple(() =>
+        {
+            Assert.That(responses.Select(r => r.Status), Is.All.EqualTo(HttpStatusCode.OK));
+            Assert.That(creators, Has.Count.EqualTo(1), "every caller sees the same channel");
+        });
     }
 
     [Test]

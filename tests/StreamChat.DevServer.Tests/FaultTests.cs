@@ -1,3 +1,4 @@
+using System.Linq;
 using System.Net;
 using System.Threading.Tasks;
 using StreamChat.DevServer.Tests.Support;
@@ -30,6 +31,19 @@ public sealed class FaultTests : DevServerTest
             Assert.That(third.Status, Is.EqualTo(HttpStatusCode.OK));
             Assert.That(Server.Stats.RejectedWithCode(StreamErrorCode.TokenExpired), Is.EqualTo(2));
             Assert.That(Server.Stats.RestRequests, Is.EqualTo(3));
+        });
+    }
+
+    [Test]
+    public async Task RejectNextRequests_rejects_exactly_N_of_many_concurrent_requests()
+    {
+        Server.Faults.RejectNextRequests(5);
+        var token = UserToken("alice");
+        var responses = await Task.WhenAll(Enumerable.Range(0, 40).Select(_ => Api.PostAsync(QueryPath, "{}", token)));
+        Assert.Multiple(() =>
+        {
+            Assert.That(responses.Count(r => r.Code == 40), Is.EqualTo(5));
+            Assert.That(responses.Count(r => r.Status == HttpStatusCode.OK), Is.EqualTo(35));
         });
     }
 

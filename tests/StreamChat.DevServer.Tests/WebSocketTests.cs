@@ -44,6 +44,38 @@ public sealed class WebSocketTests : DevServerTest
     }
 
     [Test]
+    public async Task Health_check_sent_as_a_bare_object_is_answered_too()
+    {
+        await using var ws = await WsClient.ConnectAsync(Server, "alice", UserToken("alice"));
+        await ws.ReceiveAsync();
+        await ws.SendAsync("""{"type":"health.check"}""");
+        Assert.That((await ws.ReceiveAsync())?["type"]?.GetValue<string>(), Is.EqualTo("health.check"));
+    }
+
+    [Test]
+    public async Task Other_client_frames_are_ignored_and_the_connection_stays_open()
+    {
+        await using var ws = await WsClient.ConnectAsync(Server, "alice", UserToken("alice"));
+        await ws.ReceiveAsync();
+        await ws.SendAsync("not json at all");
+        await ws.SendAsync("""[{"type":"health.check","client_id":"c"}]""");
+        Assert.That((await ws.ReceiveAsync())?["type"]?.GetValue<string>(), Is.EqualTo("health.check"));
+    }
+
+    [Test]
+    public async Task Oversized_client_frame_closes_the_connection_with_message_too_big()
+    {
+        await using var ws = await WsClient.ConnectAsync(Server, "alice", UserToken("alice"));
+        await ws.ReceiveAsync();
+        await ws.SendAsync(new string('x', 65 * 1024));
+        Assert.Multiple(async () =>
+        {
+            Assert.That(await ws.ReceiveAsync(), Is.Null);
+            Assert.That(ws.CloseStatus, Is.EqualTo(WebSocketCloseStatus.MessageTooBig));
+        });
+    }
+
+    [Test]
     public async Task Connect_as_a_user_creates_the_user_from_user_details()
     {
         await using var ws = await WsClient.ConnectAsync(Server, "bob", UserToken("bob"), userDetails: new JsonObject { ["id"] = "bob", ["role"] = "admin", ["color"] = "blue" });
@@ -116,6 +148,25 @@ public sealed class WebSocketTests : DevServerTest
         {
             Assert.That(first?["type"]?.GetValue<string>(), Is.EqualTo("health.check"));
             Assert.That(first?["me"]?["role"]?.GetValue<string>(), Is.EqualTo("anonymous"));
+        });
+    }
+
+    [Test]
+    public async Task Server_token_connects_as_the_user_it_names()
+    {
+        await using var ws = await WsClient.ConnectAsync(Server, "bot", ServerToken());
+        Assert.That((await ws.ReceiveAsync())?["me"]?["id"]?.GetValue<string>(), Is.EqualTo("bot"));
+    }
+
+    [Test]
+    public async Task Server_token_without_a_user_id_is_code_4()
+    {
+        await using var ws = await WsClient.ConnectAsync(Server, userId: null, ServerToken());
+        var frame = await ws.ReceiveAsync();
+        Assert.Multiple(() =>
+        {
+            Assert.That(frame?["error"]?["code"]?.GetValue<int>(), Is.EqualTo(4));
+            Assert.That(frame?["error"]?["StatusCode"]?.GetValue<int>(), Is.EqualTo(400));
         });
     }
 

@@ -13,8 +13,17 @@ internal static class Base64Url
     /// <summary>The number of characters <see cref="Encode"/> writes for <paramref name="byteCount"/> bytes.</summary>
     public static int GetEncodedLength(int byteCount) => checked((byteCount * 4) + 2) / 3;
 
-    /// <summary>Upper bound of the decoded size of <paramref name="charCount"/> characters.</summary>
-    public static int GetMaxDecodedLength(int charCount) => (charCount / 4 * 3) + 3;
+    /// <summary>The number of bytes <paramref name="source"/> decodes to, ignoring trailing padding; exact when the text is valid.</summary>
+    public static int GetDecodedLength(ReadOnlySpan<char> source)
+    {
+        var length = source.Length;
+        while (length > 0 && source[length - 1] == '=')
+        {
+            length--;
+        }
+
+        return (int)((long)length * 3 / 4);
+    }
 
     /// <summary>Encodes <paramref name="source"/> as unpadded base64url ASCII bytes into <paramref name="destination"/>.</summary>
     /// <returns>The number of bytes written.</returns>

@@ -51,10 +51,9 @@ internal static class TokenParser
                 "Check that the whole token was copied.");
         }
 
-        var header = Decode(raw.AsSpan(0, first), "header");
+        CheckHeader(raw.AsSpan(0, first));
         var payload = Decode(raw.AsSpan(first + 1, second - first - 1), "payload");
         CheckSignatureAlphabet(raw.AsSpan(second + 1));
-        CheckHeader(header);
         return ReadPayload(payload);
     }
 
@@ -74,16 +73,42 @@ internal static class TokenParser
 
     private static byte[] Decode(ReadOnlySpan<char> segment, string name)
     {
-        var buffer = new byte[Base64Url.GetMaxDecodedLength(segment.Length)];
-        if (segment.IsEmpty || !Base64Url.TryDecode(segment, buffer, out var written))
+        var buffer = new byte[Base64Url.GetDecodedLength(segment)];
+        if (segment.IsEmpty || !Base64Url.TryDecode(segment, buffer, out _))
         {
-            throw new TokenFormatException(
-                TokenFormatError.InvalidBase64,
-                $"The token's {name} segment is not valid base64url or base64. Check that the token was not truncated or altered.");
+            throw InvalidBase64(name);
         }
 
-        return written == buffer.Length ? buffer : buffer.AsSpan(0, written).ToArray();
+        return buffer;
     }
+
+    private static void CheckHeader(ReadOnlySpan<char> segment)
+    {
+        var length = Base64Url.GetDecodedLength(segment);
+        var rented = length > 256 ? System.Buffers.ArrayPool<byte>.Shared.Rent(length) : null;
+        try
+        {
+            var header = rented is null ? stackalloc byte[length] : rented.AsSpan(0, length);
+            if (segment.IsEmpty || !Base64Url.TryDecode(segment, header, out _))
+            {
+                throw InvalidBase64("header");
+            }
+
+            CheckHeaderJson(header);
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                System.Buffers.ArrayPool<byte>.Shared.Return(rented);
+            }
+        }
+    }
+
+    private static TokenFormatException InvalidBase64(string name) =>
+        new(
+            TokenFormatError.InvalidBase64,
+            $"The token's {name} segment is not valid base64url or base64. Check that the token was not truncated or altered.");
 
     private static void CheckSignatureAlphabet(ReadOnlySpan<char> signature)
     {
@@ -92,14 +117,12 @@ internal static class TokenParser
             var ok = c is (>= 'A' and <= 'Z') or (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-' or '_' or '+' or '/' or '=';
             if (!ok)
             {
-                throw new TokenFormatException(
-                    TokenFormatError.InvalidBase64,
-                    "The token's signature segment is not valid base64url or base64. Check that the token was not truncated or altered.");
+                throw InvalidBase64("signature");
             }
         }
     }
 
-    private static void CheckHeader(byte[] header)
+    private static void CheckHeaderJson(ReadOnlySpan<byte> header)
     {
         try
         {
@@ -124,8 +147,23 @@ internal static class TokenParser
     private static TokenFormatException HeaderError(Exception? inner) =>
         new(TokenFormatError.HeaderNotJsonObject, "The token's header is not a JSON object, so this is not a JWT.", innerException: Strip(inner));
 
+    private static readonly System.Text.UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    private static void CheckUtf8(byte[] payload)
+    {
+        try
+        {
+            StrictUtf8.GetCharCount(payload);
+        }
+        catch (System.Text.DecoderFallbackException ex)
+        {
+            throw new TokenFormatException(TokenFormatError.PayloadNotJson, "The token's payload is not valid UTF-8 text, so it is not JSON.", innerException: Strip(ex));
+        }
+    }
+
     private static Parsed ReadPayload(byte[] payload)
     {
+        CheckUtf8(payload);
         string? userId = null;
         long? exp = null, iat = null, nbf = null;
         bool seenUserId = false, seenExp = false, seenIat = false, seenNbf = false;

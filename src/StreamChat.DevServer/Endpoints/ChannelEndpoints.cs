@@ -161,9 +161,16 @@ internal static class ChannelEndpoints
         }
 
         var connection = state.Connections.Find(connectionId) ?? throw ProtocolException.Input("connection_id is not an open connection");
-        var owned = caller.IsServer || (caller.IsAnonymous ? connection.IsAnonymous : !connection.IsAnonymous && connection.UserId == caller.UserId);
-        return owned ? connection : throw ProtocolException.NotAllowed("the connection belongs to another user");
+        return MayUse(caller, connection) ? connection : throw ProtocolException.NotAllowed("the connection belongs to another user");
     }
+
+    // Anonymous visitors have no verified id, so any anonymous connection is theirs to use; users only their own.
+    private static bool MayUse(Caller caller, ClientConnection connection) => caller.Kind switch
+    {
+        CallerKind.Server => true,
+        CallerKind.Anonymous => connection.IsAnonymous,
+        _ => !connection.IsAnonymous && connection.UserId == caller.UserId,
+    };
 
     private static int MessageLimit(JsonObject? messages)
     {

@@ -47,11 +47,12 @@ internal static class ConnectEndpoint
             return;
         }
 
+        // Counted before the first frame goes out, so a client that has read it always sees the count.
         state.Connections.Add(connection);
+        state.Stats.CountWebSocketConnect();
         try
         {
             await connection.SendAsync(HealthCheck(connection, state, me), context.RequestAborted).ConfigureAwait(false);
-            state.Stats.CountWebSocketConnect();
             await ReceiveLoopAsync(socket, connection, state, context.RequestAborted).ConfigureAwait(false);
         }
         finally
@@ -65,7 +66,7 @@ internal static class ConnectEndpoint
         var query = context.Request.Query;
         if (state.Faults.TryConsumeConnectRejection(out var injected))
         {
-            throw new ProtocolException(injected, RestAuthMiddleware.FaultMessage(injected));
+            throw new ProtocolException(injected, DevServerFaults.Message(injected));
         }
 
         state.Authenticator.CheckApiKey(query["api_key"]);

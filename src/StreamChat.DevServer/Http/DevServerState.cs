@@ -9,6 +9,8 @@ namespace StreamChat.DevServer.Http;
 /// <summary>Everything the endpoints share, registered as one singleton.</summary>
 internal sealed class DevServerState(
     DevServerOptions options,
+    string apiKey,
+    string apiSecret,
     Authenticator authenticator,
     UserTokenIssuer issuer,
     DevServerFaults faults,
@@ -18,6 +20,10 @@ internal sealed class DevServerState(
     ILoggerFactory loggerFactory)
 {
     public DevServerOptions Options { get; } = options;
+
+    public string ApiKey { get; } = apiKey;
+
+    public string ApiSecret { get; } = apiSecret;
 
     public TimeProvider Clock => Options.TimeProvider;
 

@@ -42,19 +42,13 @@ internal sealed class RestAuthMiddleware(RequestDelegate next, DevServerState st
             && state.Faults.TryConsumeRequestRejection(out var injected))
         {
             state.Logger.LogInformation("Fault: rejected {Method} {Path} with code {Code}", request.Method, request.Path, (int)injected);
-            throw new ProtocolException(injected, FaultMessage(injected));
+            throw new ProtocolException(injected, DevServerFaults.Message(injected));
         }
 
         var caller = await state.Authenticator.AuthenticateAsync(authType, token, request.Query["user_id"]).ConfigureAwait(false);
         CallerFeature.Set(context, caller);
         await next(context).ConfigureAwait(false);
     }
-
-    internal static string FaultMessage(StreamErrorCode code) => code switch
-    {
-        StreamErrorCode.TokenExpired => "token is expired (injected fault)",
-        _ => $"request rejected with code {(int)code} (injected fault)",
-    };
 
     // The fault applies to user tokens only; peek at the claims without validating.
     private static bool IsServerToken(string token) =>

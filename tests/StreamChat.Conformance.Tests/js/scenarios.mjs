@@ -145,6 +145,25 @@ const scenarios = {
     return result;
   },
 
+  async 'dev-token'() {
+    const client = newClient();
+    try {
+      const connected = await client.connectUser({ id: 'dave' }, client.devToken('dave'));
+      const result = { connected: true, meId: connected.me.id };
+      await client.disconnectUser();
+      return result;
+    } catch (error) {
+      // A refused connect rejects with an Error whose message is the JSON of the server's error.
+      let code = error?.code ?? null;
+      try {
+        code = JSON.parse(error.message).code;
+      } catch {
+        // not JSON: keep what the error carried
+      }
+      return { connected: false, code };
+    }
+  },
+
   async 'expired-token-connect'() {
     const client = newClient();
     const provider = hostTokenProvider('fred');

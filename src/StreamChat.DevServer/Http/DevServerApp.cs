@@ -1,0 +1,43 @@
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using StreamChat.DevServer.Endpoints;
+
+namespace StreamChat.DevServer.Http;
+
+/// <summary>Wires Kestrel, the middleware pipeline and the endpoints of one dev server.</summary>
+internal static class DevServerApp
+{
+    public static WebApplication Build(DevServerState state, ILoggerFactory loggerFactory)
+    {
+        var options = state.Options;
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { ApplicationName = typeof(DevServer).Assembly.GetName().Name });
+        builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
+        {
+            kestrel.Listen(IPAddress.Loopback, options.Port);
+            kestrel.AddServerHeader = false;
+            kestrel.Limits.MaxRequestBodySize = options.MaxRequestBodyBytes + 1L;
+        });
+        builder.Services.AddRouting();
+        builder.Services.AddCors();
+        builder.Services.AddSingleton(loggerFactory);
+        builder.Services.AddSingleton(typeof(ILogger<>), typeof(Logger<>));
+        builder.Services.AddSingleton(state);
+
+        var app = builder.Build();
+        app.UseMiddleware<ProtocolErrorMiddleware>();
+        app.UseWebSockets();
+        app.UseRouting();
+
+        // Browser apps on any local origin may call the dev server; preflights are answered before auth.
+        app.UseCors(cors => cors.AllowAnyOrigin().AllowAnyHeader().AllowAnyMethod());
+        app.UseMiddleware<RestAuthMiddleware>();
+        ConnectEndpoint.Map(app);
+        GuestEndpoint.Map(app);
+        ChannelEndpoints.Map(app);
+        AdminEndpoints.Map(app);
+        return app;
+    }
+}

@@ -1,0 +1,195 @@
+using System;
+using System.Threading.Tasks;
+using Microsoft.Extensions.Time.Testing;
+
+namespace StreamChat.Server.Tests;
+
+public class TokenValidatorTests
+{
+    private static readonly DateTimeOffset Now = new(2030, 6, 1, 12, 0, 0, TimeSpan.Zero);
+
+    private FakeTimeProvider _clock = null!;
+    private UserTokenIssuer _issuer = null!;
+    private TokenValidator _validator = null!;
+
+    [SetUp]
+    public void SetUp()
+    {
+        _clock = new FakeTimeProvider(Now);
+        _issuer = new UserTokenIssuer(TestKeys.Secret, _clock);
+        _validator = new TokenValidator(TestKeys.Secret, new TokenValidatorOptions { TimeProvider = _clock });
+    }
+
+    [TearDown]
+    public void TearDown() => _issuer.Dispose();
+
+    [Test]
+    public async Task Valid_user_token_is_accepted_with_its_user()
+    {
+        var result = await _validator.ValidateAsync(_issuer.CreateUserToken("john", TimeSpan.FromHours(1)));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.IsValid, Is.True, result.Message);
+            Assert.That(result.ErrorCode, Is.EqualTo(StreamErrorCode.None));
+            Assert.That(result.UserId, Is.EqualTo("john"));
+            Assert.That(result.IsServerToken, Is.False);
+            Assert.That(result.HttpStatusCode, Is.EqualTo(200));
+        });
+    }
+
+    [Test]
+    public async Task Server_token_is_accepted_as_server()
+    {
+        var result = await _validator.ValidateAsync(_issuer.CreateServerToken());
+
+        Assert.That(result.IsValid && result.IsServerToken, Is.True, result.Message);
+    }
+
+    [Test]
+    public async Task Expired_token_is_code_40()
+    {
+        var token = _issuer.CreateUserToken("john", TimeSpan.FromMinutes(5));
+        _clock.Advance(TimeSpan.FromMinutes(5));
+
+        var result = await _validator.ValidateAsync(token);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.ErrorCode, Is.EqualTo(StreamErrorCode.TokenExpired));
+            Assert.That(result.HttpStatusCode, Is.EqualTo(401));
+            Assert.That(result.Message, Does.Contain("expired"));
+        });
+    }
+
+    [Test]
+    public async Task Clock_skew_gives_leeway_on_exp()
+    {
+        var validator = new TokenValidator(TestKeys.Secret, new TokenValidatorOptions { TimeProvider = _clock, ClockSkew = TimeSpan.FromMinutes(1) });
+        var token = _issuer.CreateUserToken("john", TimeSpan.FromMinutes(5));
+        _clock.Advance(TimeSpan.FromMinutes(5.5));
+
+        Assert.That((await validator.ValidateAsync(token)).IsValid, Is.True);
+    }
+
+    [Test]
+    public async Task Token_not_valid_yet_is_code_41()
+    {
+        using var key = new StreamChat.Jwt.JwtSigningKey(TestKeys.Secret);
+        var token = key.Sign(Now.AddMinutes(10).ToUnixTimeSeconds(), static (w, nbf) =>
+        {
+            w.WriteString("user_id", "john");
+            w.WriteNumber("nbf", nbf);
+        });
+
+        var result = await _validator.ValidateAsync(token);
+
+        Assert.That(result.ErrorCode, Is.EqualTo(StreamErrorCode.TokenNotValidYet));
+    }
+
+    [Test]
+    public async Task Token_issued_in_the_future_is_code_42()
+    {
+        var token = _issuer.CreateUserToken("john", issuedAt: Now.AddMinutes(10));
+
+        var result = await _validator.ValidateAsync(token);
+
+        Assert.That(result.ErrorCode, Is.EqualTo(StreamErrorCode.TokenIssuedInFuture));
+    }
+
+    [Test]
+    public async Task Token_signed_with_another_secret_is_code_43()
+    {
+        using var other = new UserTokenIssuer(TestKeys.OtherSecret, _clock);
+
+        var result = await _validator.ValidateAsync(other.CreateUserToken("john"));
+
+        Assert.That(result.ErrorCode, Is.EqualTo(StreamErrorCode.TokenSignatureInvalid));
+    }
+
+    [Test]
+    public async Task Development_token_is_code_43()
+    {
+        var result = await _validator.ValidateAsync(Token.Development("john").RawValue);
+
+        Assert.That(result.ErrorCode, Is.EqualTo(StreamErrorCode.TokenSignatureInvalid));
+    }
+
+    [Test]
+    public async Task Tampered_payload_is_code_43()
+    {
+        var parts = _issuer.CreateUserToken("john").Split('.');
+        var forged = Token.Development("admin").RawValue.Split('.')[1];
+
+        var result = await _validator.ValidateAsync($"{parts[0]}.{forged}.{parts[2]}");
+
+        Assert.That(result.ErrorCode, Is.EqualTo(StreamErrorCode.TokenSignatureInvalid));
+    }
+
+    [TestCase("")]
+    [TestCase("not-a-jwt")]
+    [TestCase("a.b.c")]
+    public async Task Malformed_token_is_code_5(string token)
+    {
+        var result = await _validator.ValidateAsync(token);
+
+        Assert.That(result.ErrorCode, Is.EqualTo(StreamErrorCode.AuthenticationFailed));
+    }
+
+    [Test]
+    public async Task Signed_token_without_user_id_is_code_5()
+    {
+        using var key = new StreamChat.Jwt.JwtSigningKey(TestKeys.Secret);
+
+        var result = await _validator.ValidateAsync(key.Sign("""{"role":"admin"}"""u8));
+
+        Assert.That(result.ErrorCode, Is.EqualTo(StreamErrorCode.AuthenticationFailed));
+    }
+
+    [Test]
+    public async Task Token_issued_before_the_revocation_cutoff_is_code_40_revoked()
+    {
+        var token = _issuer.CreateUserToken("john");
+        _clock.Advance(TimeSpan.FromMinutes(1));
+        var cutoff = _clock.GetUtcNow();
+
+        var result = await _validator.ValidateAsync(token, user => user == "john" ? cutoff : null);
+        var otherUser = await _validator.ValidateAsync(_issuer.CreateUserToken("jane", issuedAt: Now), user => user == "john" ? cutoff : null);
+        var fresh = await _validator.ValidateAsync(_issuer.CreateUserToken("john"), user => user == "john" ? cutoff : null);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.ErrorCode, Is.EqualTo(StreamErrorCode.TokenExpired));
+            Assert.That(result.Message, Does.Contain("revoked"));
+            Assert.That(otherUser.IsValid, Is.True);
+            Assert.That(fresh.IsValid, Is.True);
+        });
+    }
+
+    [Test]
+    public async Task Once_revocation_is_set_a_token_without_iat_is_refused()
+    {
+        using var key = new StreamChat.Jwt.JwtSigningKey(TestKeys.Secret);
+        var token = key.Sign("""{"user_id":"john"}"""u8);
+
+        var withoutRevocation = await _validator.ValidateAsync(token);
+        var withRevocation = await _validator.ValidateAsync(token, _ => Now.AddDays(-30));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(withoutRevocation.IsValid, Is.True);
+            Assert.That(withRevocation.ErrorCode, Is.EqualTo(StreamErrorCode.TokenExpired));
+        });
+    }
+
+    [Test]
+    public async Task Verdicts_never_contain_the_token()
+    {
+        var token = _issuer.CreateUserToken("john", TimeSpan.FromMinutes(1));
+        _clock.Advance(TimeSpan.FromHours(1));
+
+        var result = await _validator.ValidateAsync(token);
+
+        Assert.That(result.ToString() + result.Message, Does.Not.Contain(token.Split('.')[2]).And.Not.Contain(token.Split('.')[1]));
+    }
+}
