@@ -144,4 +144,28 @@ public sealed class ProviderFailureTests
             Assert.That(recovered.Cid, Is.EqualTo("messaging:outage"));
         });
     }
+
+    [Test]
+    public async Task Provider_returning_a_token_for_another_user_is_refused_without_sending_it()
+    {
+        await using var server = await Loopback.StartServerAsync();
+        using var issuer = Loopback.Issuer(server);
+        var provider = new ScriptedProvider(call => Tokens.Issue(issuer, call == 1 ? "yara" : "someone-else", call));
+        var config = Loopback.Config(server);
+        config.MaxTokenProviderAttempts = 2;
+        await using var client = new ChatClient(config, provider.Provider);
+        await client.ConnectAsync().Guard();
+        server.Faults.RejectNextRequests(1);
+        var requestsBefore = server.Stats.RestRequests;
+
+        var error = await Assert.ThrowsAsync<TokenProviderException>(() => client.SendMessageAsync("messaging", "mine", "hi").Guard());
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(error!.Failure, Is.EqualTo(TokenProviderFailure.InvalidToken));
+            Assert.That(error.InnerException!.Message, Does.Contain("SwitchUserAsync"));
+            Assert.That(provider.Calls, Is.EqualTo(1 + 2));
+            Assert.That(server.Stats.RestRequests - requestsBefore, Is.EqualTo(1), "the other user's token was never sent");
+        });
+    }
 }
