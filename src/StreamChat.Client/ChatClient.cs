@@ -1,12 +1,32 @@
 using System;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.Extensions.Logging;
+using StreamChat.Http;
+using StreamChat.Logging;
 
 namespace StreamChat;
 
 /// <summary>
-/// The chat client: connects a user with the tokens its <see cref="TokenProvider"/> supplies.
+/// The chat client: connects a user with the tokens its <see cref="TokenProvider"/> supplies, keeps the WebSocket
+/// alive, and sends requests as that user. One token refresh at a time serves REST and the WebSocket alike.
 /// </summary>
-public sealed partial class ChatClient
+/// <remarks>
+/// <see cref="ConnectAsync"/>, <see cref="DisconnectAsync"/> and <see cref="SwitchUserAsync"/> run one at a time.
+/// A disconnect or switch fails every pending operation of the old user with <see cref="ChatDisconnectedException"/>
+/// and never calls the old user's provider again.
+/// </remarks>
+public sealed partial class ChatClient : IAsyncDisposable, IDisposable
 {
+    private readonly SemaphoreSlim _lifecycle = new(1, 1);
+    private readonly object _stateGate = new();
+    private readonly ServerClock _clock;
+    private readonly RestTransport _rest;
+    private readonly ILogger _logger;
+    private ChatSession? _session;
+    private ConnectionState _state;
+    private int _disposed;
+
     /// <summary>Creates a client for the app in <paramref name="config"/>, authenticating with <paramref name="tokenProvider"/>.</summary>
     /// <param name="config">The app's API key and connection settings.</param>
     /// <param name="tokenProvider">Supplies the user's tokens; see <see cref="StreamChat.TokenProvider"/> for the five kinds.</param>
@@ -15,11 +35,245 @@ public sealed partial class ChatClient
     {
         Config = config ?? throw new ArgumentNullException(nameof(config));
         TokenProvider = tokenProvider ?? throw new ArgumentNullException(nameof(tokenProvider));
+        _logger = config.LoggerFactory.CreateLogger("StreamChat.ChatClient");
+        _clock = new ServerClock(config.TimeProvider, _logger);
+        _rest = new RestTransport(config, _clock, _logger);
     }
+
+    /// <summary>Raised when <see cref="State"/> changes (on a background thread).</summary>
+    public event EventHandler<ConnectionStateChangedEventArgs>? ConnectionStateChanged;
+
+    /// <summary>Raised for each <c>message.new</c> event of a watched channel (on the receive thread; keep handlers short).</summary>
+    public event EventHandler<MessageReceivedEventArgs>? MessageReceived;
 
     /// <summary>The settings the client was created with.</summary>
     public ChatClientConfig Config { get; }
 
     /// <summary>The provider of the current user's tokens.</summary>
     public TokenProvider TokenProvider { get; private set; }
+
+    /// <summary>The connection state.</summary>
+    public ConnectionState State
+    {
+        get
+        {
+            lock (_stateGate)
+            {
+                return _state;
+            }
+        }
+    }
+
+    /// <summary>The WebSocket's connection id while connected, else <see langword="null"/>.</summary>
+    public string? ConnectionId => Volatile.Read(ref _session)?.ConnectionId;
+
+    /// <summary>The connected user as the server described it, else <see langword="null"/>.</summary>
+    public ChatUser? CurrentUser => Volatile.Read(ref _session) is { ClosedError: null } session ? session.User : null;
+
+    /// <summary>
+    /// Connects the user: gets a token from the provider (for a guest, from the server), opens the WebSocket and waits
+    /// for the server to confirm. Does nothing when already connected.
+    /// </summary>
+    /// <param name="cancellationToken">Cancels the attempt.</param>
+    /// <returns>The connected user.</returns>
+    /// <exception cref="ChatApiException">The server rejected the user (the code says why).</exception>
+    /// <exception cref="TokenProviderException">The provider could not supply a token.</exception>
+    /// <exception cref="ChatDisconnectedException">A disconnect or user switch interrupted the connect.</exception>
+    /// <exception cref="ChatConnectionException">The server could not be reached.</exception>
+    public async Task<ChatUser> ConnectAsync(CancellationToken cancellationToken = default)
+    {
+        ThrowIfDisposed();
+        await _lifecycle.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await ConnectLockedAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _lifecycle.Release();
+        }
+    }
+
+    /// <summary>
+    /// Disconnects: pending operations (including ones waiting for a token refresh) fail with
+    /// <see cref="ChatDisconnectedException"/>, a refresh in flight is cancelled and the WebSocket is closed.
+    /// </summary>
+    /// <param name="cancellationToken">Cancels waiting for a connect or switch in progress to finish.</param>
+    /// <returns>A task that completes when the client is disconnected.</returns>
+    public async Task DisconnectAsync(CancellationToken cancellationToken = default)
+    {
+        // Fail the pending work at once, even while a connect holds the lifecycle lock.
+        Volatile.Read(ref _session)?.Close(DisconnectReason.Disconnected);
+        await _lifecycle.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await EndSessionLockedAsync(DisconnectReason.Disconnected).ConfigureAwait(false);
+        }
+        finally
+        {
+            _lifecycle.Release();
+        }
+    }
+
+    /// <summary>
+    /// Switches to another user: the current user's pending operations fail with <see cref="ChatDisconnectedException"/>
+    /// (<see cref="DisconnectReason.UserSwitched"/>), its provider is never called again, and the new user connects.
+    /// </summary>
+    /// <param name="tokenProvider">The new user's token provider.</param>
+    /// <param name="cancellationToken">Cancels the switch.</param>
+    /// <returns>The newly connected user.</returns>
+    public async Task<ChatUser> SwitchUserAsync(TokenProvider tokenProvider, CancellationToken cancellationToken = default)
+    {
+        if (tokenProvider is null)
+        {
+            throw new ArgumentNullException(nameof(tokenProvider));
+        }
+
+        ThrowIfDisposed();
+        Volatile.Read(ref _session)?.Close(DisconnectReason.UserSwitched);
+        await _lifecycle.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await EndSessionLockedAsync(DisconnectReason.UserSwitched).ConfigureAwait(false);
+            TokenProvider = tokenProvider;
+            return await ConnectLockedAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _lifecycle.Release();
+        }
+    }
+
+    /// <summary>Disconnects and releases the client's resources.</summary>
+    /// <returns>A task that completes when the client is closed.</returns>
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
+        Volatile.Read(ref _session)?.Close(DisconnectReason.Disposed);
+        await _lifecycle.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            await EndSessionLockedAsync(DisconnectReason.Disposed).ConfigureAwait(false);
+        }
+        finally
+        {
+            _lifecycle.Release();
+        }
+
+        _rest.Dispose();
+    }
+
+    /// <summary>Disconnects and releases the client's resources (blocking; prefer <see cref="DisposeAsync"/>).</summary>
+    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
+
+    internal void RaiseMessageReceived(ChatSession session, MessageReceivedEventArgs args)
+    {
+        if (!ReferenceEquals(Volatile.Read(ref _session), session))
+        {
+            return;
+        }
+
+        try
+        {
+            MessageReceived?.Invoke(this, args);
+        }
+        catch (Exception exception)
+        {
+            Log.HandlerFailed(_logger, exception);
+        }
+    }
+
+    /// <summary>A session reports its reconnects; reports of a session that is no longer current are ignored.</summary>
+    internal void OnSessionState(ChatSession session, ConnectionState state, Exception? error)
+    {
+        if (ReferenceEquals(Volatile.Read(ref _session), session))
+        {
+            SetState(state, error);
+        }
+    }
+
+    private async Task<ChatUser> ConnectLockedAsync(CancellationToken cancellationToken)
+    {
+        if (_session is { ClosedError: null } existing && existing.User is { } connected && existing.ConnectionId is not null)
+        {
+            return connected;
+        }
+
+        await EndSessionLockedAsync(DisconnectReason.NotConnected).ConfigureAwait(false);
+        var session = new ChatSession(this, TokenProvider, _rest, _clock, _logger);
+        Volatile.Write(ref _session, session);
+        SetState(ConnectionState.Connecting, null);
+        try
+        {
+            var user = await session.ConnectAsync(cancellationToken).ConfigureAwait(false);
+            Log.Connected(_logger, user.Id, session.ConnectionId ?? "?");
+            SetState(ConnectionState.Connected, null);
+            return user;
+        }
+        catch (Exception exception)
+        {
+            Volatile.Write(ref _session, null);
+            await session.CloseAsync(DisconnectReason.NotConnected).ConfigureAwait(false);
+            SetState(ConnectionState.Disconnected, exception);
+            throw;
+        }
+    }
+
+    private async Task EndSessionLockedAsync(DisconnectReason reason)
+    {
+        var session = _session;
+        if (session is null)
+        {
+            return;
+        }
+
+        Volatile.Write(ref _session, null);
+        await session.CloseAsync(reason).ConfigureAwait(false);
+        Log.Disconnected(_logger, reason);
+        SetState(ConnectionState.Disconnected, null);
+    }
+
+    private void SetState(ConnectionState state, Exception? error)
+    {
+        ConnectionState previous;
+        lock (_stateGate)
+        {
+            previous = _state;
+            if (previous == state)
+            {
+                return;
+            }
+
+            _state = state;
+        }
+
+        try
+        {
+            ConnectionStateChanged?.Invoke(this, new ConnectionStateChangedEventArgs(previous, state, error));
+        }
+        catch (Exception exception)
+        {
+            Log.HandlerFailed(_logger, exception);
+        }
+    }
+
+    private ChatSession RequireSession()
+    {
+        ThrowIfDisposed();
+        return Volatile.Read(ref _session) is { } session
+            ? session.ClosedError is { } closed ? throw closed : session
+            : throw new ChatDisconnectedException(DisconnectReason.NotConnected);
+    }
+
+    private void ThrowIfDisposed()
+    {
+        if (Volatile.Read(ref _disposed) != 0)
+        {
+            throw new ObjectDisposedException(nameof(ChatClient));
+        }
+    }
 }

@@ -18,6 +18,12 @@ public sealed class ChatClientConfig
     private int _maxTokenProviderAttempts = 4;
     private TimeProvider _timeProvider = TimeProvider.System;
     private ILoggerFactory _loggerFactory = NullLoggerFactory.Instance;
+    private TimeSpan _tokenProviderRetryBaseDelay = TimeSpan.FromMilliseconds(500);
+    private TimeSpan _tokenProviderRetryMaxDelay = TimeSpan.FromSeconds(15);
+    private TimeSpan _healthCheckInterval = TimeSpan.FromSeconds(25);
+    private TimeSpan _reconnectBaseDelay = TimeSpan.FromSeconds(1);
+    private TimeSpan _reconnectMaxDelay = TimeSpan.FromSeconds(30);
+    private TimeSpan _proactiveTokenRefreshMargin = TimeSpan.FromMinutes(1);
 
     /// <summary>Creates the settings for the app with the given API key.</summary>
     /// <param name="apiKey">The app's API key (public; not the secret).</param>
@@ -95,8 +101,71 @@ public sealed class ChatClientConfig
         set => _maxTokenProviderAttempts = InRange(value, 1, 100, nameof(MaxTokenProviderAttempts));
     }
 
-    /// <summary>The HTTP client to use, for example from <c>IHttpClientFactory</c>. When null, the client makes its own.</summary>
+    /// <summary>
+    /// The first delay between calls of a failing token provider; each further retry doubles it (with jitter: each wait
+    /// is between half and all of it), up to <see cref="TokenProviderRetryMaxDelay"/>. It is also the cool-down after a
+    /// refresh gave up: requests rejected with the same token meanwhile get the same error without another provider call.
+    /// Default: 0.5 seconds.
+    /// </summary>
+    public TimeSpan TokenProviderRetryBaseDelay
+    {
+        get => _tokenProviderRetryBaseDelay;
+        set => _tokenProviderRetryBaseDelay = NotNegative(value, nameof(TokenProviderRetryBaseDelay));
+    }
+
+    /// <summary>The longest delay between calls of a failing token provider. Default: 15 seconds.</summary>
+    public TimeSpan TokenProviderRetryMaxDelay
+    {
+        get => _tokenProviderRetryMaxDelay;
+        set => _tokenProviderRetryMaxDelay = NotNegative(value, nameof(TokenProviderRetryMaxDelay));
+    }
+
+    /// <summary>
+    /// Whether to fetch a new token shortly before the current one expires (judged by the server's clock, learned from
+    /// its <c>Date</c> headers), so requests never meet an expired token. Only closure and guest providers refresh.
+    /// Default: <see langword="false"/> (refresh when the server rejects the token).
+    /// </summary>
+    public bool ProactiveTokenRefresh { get; set; }
+
+    /// <summary>How long before <c>exp</c> a proactive refresh happens (at most half the token's lifetime). Default: 1 minute.</summary>
+    public TimeSpan ProactiveTokenRefreshMargin
+    {
+        get => _proactiveTokenRefreshMargin;
+        set => _proactiveTokenRefreshMargin = NotNegative(value, nameof(ProactiveTokenRefreshMargin));
+    }
+
+    /// <summary>
+    /// How often the client sends a health check on the WebSocket. When nothing arrives for two intervals the
+    /// connection counts as dead and is re-established. Default: 25 seconds (the protocol's value).
+    /// </summary>
+    public TimeSpan HealthCheckInterval
+    {
+        get => _healthCheckInterval;
+        set => _healthCheckInterval = Positive(value, nameof(HealthCheckInterval));
+    }
+
+    /// <summary>The first delay before reconnecting a dropped WebSocket; doubled (with jitter) per failed attempt up to <see cref="ReconnectMaxDelay"/>. Default: 1 second.</summary>
+    public TimeSpan ReconnectBaseDelay
+    {
+        get => _reconnectBaseDelay;
+        set => _reconnectBaseDelay = NotNegative(value, nameof(ReconnectBaseDelay));
+    }
+
+    /// <summary>The longest delay between reconnect attempts. Default: 30 seconds.</summary>
+    public TimeSpan ReconnectMaxDelay
+    {
+        get => _reconnectMaxDelay;
+        set => _reconnectMaxDelay = NotNegative(value, nameof(ReconnectMaxDelay));
+    }
+
+    /// <summary>The HTTP client to use for the whole life of the chat client. When null, the client makes its own.</summary>
     public HttpClient? HttpClient { get; set; }
+
+    /// <summary>
+    /// Supplies an HTTP client for each request, for example <c>() => factory.CreateClient("chat")</c> with
+    /// <c>IHttpClientFactory</c> (so handler rotation keeps working). Takes precedence over <see cref="HttpClient"/>.
+    /// </summary>
+    public Func<HttpClient>? HttpClientProvider { get; set; }
 
     /// <summary>The handler for the client's own <see cref="System.Net.Http.HttpClient"/>, when <see cref="HttpClient"/> is null.</summary>
     public HttpMessageHandler? HttpMessageHandler { get; set; }
@@ -122,6 +191,11 @@ public sealed class ChatClientConfig
         value > TimeSpan.Zero || value == System.Threading.Timeout.InfiniteTimeSpan
             ? value
             : throw new ArgumentOutOfRangeException(name, value, $"{name} must be positive (or Timeout.InfiniteTimeSpan).");
+
+    private static TimeSpan NotNegative(TimeSpan value, string name) =>
+        value >= TimeSpan.Zero
+            ? value
+            : throw new ArgumentOutOfRangeException(name, value, $"{name} cannot be negative.");
 
     private static int InRange(int value, int min, int max, string name) =>
         value >= min && value <= max

@@ -1,0 +1,60 @@
+using System;
+using System.Text.Json;
+using StreamChat.Http;
+
+namespace StreamChat.Channels;
+
+/// <summary>Paths and bodies of the channel endpoints (DESIGN §3).</summary>
+internal static class ChannelRequests
+{
+    public static string QueryPath(string type, string id) => $"channels/{Uri.EscapeDataString(type)}/{Uri.EscapeDataString(id)}/query";
+
+    public static string MessagePath(string type, string id) => $"channels/{Uri.EscapeDataString(type)}/{Uri.EscapeDataString(id)}/message";
+
+    /// <summary>The query string that subscribes this connection, as the official clients send it.</summary>
+    public static string? ConnectionQuery(string? connectionId) => connectionId is null ? null : "connection_id=" + Uri.EscapeDataString(connectionId);
+
+    public static byte[] QueryBody(bool watch, string? connectionId) => JsonBody.Write((watch, connectionId), static (writer, state) =>
+    {
+        writer.WriteStartObject();
+        writer.WriteBoolean("state", true);
+        writer.WriteBoolean("watch", state.watch);
+        writer.WriteBoolean("presence", false);
+        if (state.watch && state.connectionId is not null)
+        {
+            writer.WriteString("connection_id", state.connectionId);
+        }
+
+        writer.WriteEndObject();
+    });
+
+    public static byte[] MessageBody(string text) => JsonBody.Write(text, static (writer, text) =>
+    {
+        writer.WriteStartObject();
+        writer.WriteStartObject("message");
+        writer.WriteString("text", text);
+        writer.WriteEndObject();
+        writer.WriteEndObject();
+    });
+
+    public static byte[] GuestBody(GuestUser user) => JsonBody.Write(user, static (writer, user) =>
+    {
+        writer.WriteStartObject();
+        writer.WritePropertyName("user");
+        user.WriteTo(writer);
+        writer.WriteEndObject();
+    });
+
+    public static void ValidateId(string value, string parameterName)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            throw new ArgumentException("Channel types and ids cannot be empty.", parameterName);
+        }
+    }
+
+    public static Token ReadGuestToken(JsonElement root) =>
+        Json.String(root, "access_token") is { } raw
+            ? Token.Parse(raw)
+            : throw new JsonException("The guest endpoint's answer had no access_token.");
+}

@@ -1,0 +1,65 @@
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+using StreamChat.Channels;
+
+namespace StreamChat;
+
+/// <summary>The small channel API: query or watch a channel and send messages.</summary>
+public sealed partial class ChatClient
+{
+    /// <summary>
+    /// Gets (or creates) a channel and its latest messages. With <paramref name="watch"/>, this connection also
+    /// receives the channel's events (<see cref="MessageReceived"/>), again after reconnects.
+    /// </summary>
+    /// <param name="type">The channel type, for example <c>messaging</c> or <c>livestream</c>.</param>
+    /// <param name="id">The channel id.</param>
+    /// <param name="watch">Whether to subscribe this connection to the channel's events.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The channel.</returns>
+    /// <exception cref="ChatApiException">The server refused (for example code 17 for a user who may not read it).</exception>
+    /// <exception cref="ChatDisconnectedException">The client is not connected, or disconnected while the request waited.</exception>
+    public async Task<ChannelState> QueryChannelAsync(string type, string id, bool watch = false, CancellationToken cancellationToken = default)
+    {
+        ChannelRequests.ValidateId(type, nameof(type));
+        ChannelRequests.ValidateId(id, nameof(id));
+        var session = RequireSession();
+        var connectionId = watch ? session.ConnectionId : null;
+        using var answer = await session.SendAsync(
+            HttpMethod.Post,
+            ChannelRequests.QueryPath(type, id),
+            ChannelRequests.ConnectionQuery(connectionId),
+            ChannelRequests.QueryBody(watch, connectionId),
+            cancellationToken).ConfigureAwait(false);
+        if (watch)
+        {
+            session.RememberWatched(type, id);
+        }
+
+        return ChannelState.FromJson(answer.RootElement, type, id);
+    }
+
+    /// <summary>Sends a text message to a channel as the connected user.</summary>
+    /// <param name="type">The channel type.</param>
+    /// <param name="id">The channel id.</param>
+    /// <param name="text">The message text.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The message as the server stored it.</returns>
+    /// <exception cref="ChatApiException">The server refused (for example code 17 for an anonymous user).</exception>
+    /// <exception cref="ChatDisconnectedException">The client is not connected, or disconnected while the request waited.</exception>
+    public async Task<ChatMessage> SendMessageAsync(string type, string id, string text, CancellationToken cancellationToken = default)
+    {
+        ChannelRequests.ValidateId(type, nameof(type));
+        ChannelRequests.ValidateId(id, nameof(id));
+        if (text is null)
+        {
+            throw new System.ArgumentNullException(nameof(text));
+        }
+
+        var session = RequireSession();
+        using var answer = await session.SendAsync(HttpMethod.Post, ChannelRequests.MessagePath(type, id), null, ChannelRequests.MessageBody(text), cancellationToken).ConfigureAwait(false);
+        return answer.RootElement.TryGetProperty("message", out var message) && ChatMessage.FromJson(message) is { } sent
+            ? sent
+            : throw new ChatConnectionException("The chat server's answer to a new message had no message in it.");
+    }
+}

@@ -1,0 +1,210 @@
+using System;
+using System.Collections.Generic;
+using System.Net.Http;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.Extensions.Logging;
+using StreamChat.Auth;
+using StreamChat.Channels;
+using StreamChat.Http;
+using StreamChat.Internal;
+using StreamChat.Logging;
+using StreamChat.Realtime;
+
+namespace StreamChat;
+
+/// <summary>
+/// One user's connection: its token manager (shared by REST and the WebSocket), its socket, reconnects and watched
+/// channels. A disconnect or user switch closes the session; a new connect makes a new one, so nothing of the old
+/// user (its provider above all) is ever used again.
+/// </summary>
+internal sealed partial class ChatSession
+{
+    private readonly ChatClient _client;
+    private readonly ChatClientConfig _config;
+    private readonly RestTransport _rest;
+    private readonly ServerClock _clock;
+    private readonly ILogger _logger;
+    private readonly TokenManager _tokens;
+    private readonly GuestUser? _guest;
+    private readonly CancellationTokenSource _lifetime = new();
+    private readonly object _gate = new();
+    private readonly HashSet<(string Type, string Id)> _watched = [];
+    private ChatSocket? _socket;
+    private ChatDisconnectedException? _closed;
+    private Task _reconnect = Task.CompletedTask;
+
+    public ChatSession(ChatClient client, TokenProvider provider, RestTransport rest, ServerClock clock, ILogger logger)
+    {
+        _client = client;
+        _config = client.Config;
+        _rest = rest;
+        _clock = clock;
+        _logger = logger;
+        _guest = (provider as TokenProvider.GuestProvider)?.User;
+        Func<CancellationToken, Task<Token>> fetch = _guest is { } guest
+            ? cancellationToken => FetchGuestTokenAsync(guest, cancellationToken)
+            : cancellationToken => provider.GetTokenAsync(client, cancellationToken);
+        _tokens = new TokenManager(fetch, new TokenRefreshPolicy(_config, provider.Kind), clock, logger);
+    }
+
+    public ChatUser? User { get; private set; }
+
+    public string? ConnectionId
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _socket?.ConnectionId;
+            }
+        }
+    }
+
+    /// <summary>The error pending and new operations fail with, once the session is closed.</summary>
+    public ChatDisconnectedException? ClosedError
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _closed;
+            }
+        }
+    }
+
+    /// <summary>Opens the WebSocket (fetching or refreshing the token as needed) and starts receiving.</summary>
+    public async Task<ChatUser> ConnectAsync(CancellationToken cancellationToken)
+    {
+        var socket = await WithTokenAsync(OpenSocketAsync, cancellationToken).ConfigureAwait(false);
+        lock (_gate)
+        {
+            if (_closed is not null)
+            {
+                socket.Dispose();
+                throw _closed;
+            }
+
+            _socket = socket;
+            User = socket.Me ?? User;
+        }
+
+        socket.Start(OnEvent, OnDropped);
+        return User!;
+    }
+
+    /// <summary>A REST call as this session's user, refreshing the token on code 40 (a bounded number of times).</summary>
+    public Task<JsonDocument> SendAsync(HttpMethod method, string path, string? query, byte[]? body, CancellationToken cancellationToken) =>
+        WithTokenAsync((token, ct) => _rest.SendAsync(method, path, query, body, token, ct), cancellationToken);
+
+    public void RememberWatched(string type, string id)
+    {
+        lock (_gate)
+        {
+            _watched.Add((type, id));
+        }
+    }
+
+    /// <summary>Fails everything pending now and stops the provider from being called; <see cref="CloseAsync"/> then releases the socket.</summary>
+    public void Close(DisconnectReason reason, Exception? cause = null)
+    {
+        lock (_gate)
+        {
+            if (_closed is not null)
+            {
+                return;
+            }
+
+            _closed = new ChatDisconnectedException(reason, cause);
+        }
+
+        _tokens.Close(reason);
+        _lifetime.Cancel();
+    }
+
+    public async Task CloseAsync(DisconnectReason reason)
+    {
+        Close(reason);
+        ChatSocket? socket;
+        lock (_gate)
+        {
+            socket = _socket;
+            _socket = null;
+        }
+
+        if (socket is not null)
+        {
+            await socket.CloseAsync().ConfigureAwait(false);
+            socket.Dispose();
+        }
+
+        try
+        {
+            await _reconnect.ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is OperationCanceledException or ChatException)
+        {
+            // The reconnect loop ends with the session; its error was already reported.
+        }
+
+        // _lifetime is cancelled, not disposed: late callers may still link to it and must see it cancelled.
+        _tokens.Dispose();
+    }
+
+    private async Task<T> WithTokenAsync<T>(Func<Token, CancellationToken, Task<T>> send, CancellationToken cancellationToken)
+    {
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _lifetime.Token);
+        try
+        {
+            for (var refreshes = 0; ; refreshes++)
+            {
+                var token = await _tokens.GetTokenAsync(linked.Token).ConfigureAwait(false);
+                try
+                {
+                    return await send(token, linked.Token).ConfigureAwait(false);
+                }
+                catch (ChatApiException exception) when (exception.IsTokenExpired && _tokens.CanRefresh && refreshes < _config.MaxTokenRefreshAttempts)
+                {
+                    await _tokens.RefreshAsync(token, linked.Token).ConfigureAwait(false);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested && ClosedError is { } closed)
+        {
+            throw closed;
+        }
+        catch (ObjectDisposedException) when (ClosedError is { } closed)
+        {
+            throw closed;
+        }
+    }
+
+    private Task<ChatSocket> OpenSocketAsync(Token token, CancellationToken cancellationToken)
+    {
+        var userId = token.IsAnonymous ? User?.Id ?? ConnectUrl.NewAnonymousUserId() : token.UserId!;
+        var url = ConnectUrl.Build(_config, userId, _guest, token);
+        Log.Connecting(_logger, userId, url);
+        User ??= new ChatUser(userId);
+        return ChatSocket.OpenAsync(url, _config, _clock, _logger, cancellationToken);
+    }
+
+    private async Task<Token> FetchGuestTokenAsync(GuestUser guest, CancellationToken cancellationToken)
+    {
+        using var answer = await _rest.SendAsync(HttpMethod.Post, "guest", null, ChannelRequests.GuestBody(guest), token: null, cancellationToken).ConfigureAwait(false);
+        return ChannelRequests.ReadGuestToken(answer.RootElement);
+    }
+
+    private void OnEvent(ChatSocket socket, JsonElement root)
+    {
+        var type = Json.String(root, "type") ?? "(none)";
+        Log.Event(_logger, type);
+        if (type == "message.new"
+            && Json.String(root, "cid") is { } cid
+            && root.TryGetProperty("message", out var messageElement)
+            && ChatMessage.FromJson(messageElement) is { } message)
+        {
+            _client.RaiseMessageReceived(this, new MessageReceivedEventArgs(cid, message));
+        }
+    }
+}
