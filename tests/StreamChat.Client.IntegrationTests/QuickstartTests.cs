@@ -1,0 +1,51 @@
+using System;
+using System.Diagnostics;
+using System.IO;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace StreamChat.Client.IntegrationTests;
+
+/// <summary>The README's main job: the quickstart sample against the embedded dev server, run as its own process.</summary>
+public class QuickstartTests
+{
+    [Test]
+    public async Task Quickstart_connects_sends_receives_and_shows_anonymous_read_only_access()
+    {
+        var dll = FindQuickstart();
+        var start = new ProcessStartInfo("dotnet", $"\"{dll}\"")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        using var process = Process.Start(start)!;
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        var output = process.StandardOutput.ReadToEndAsync(timeout.Token);
+        var errors = process.StandardError.ReadToEndAsync(timeout.Token);
+        await process.WaitForExitAsync(timeout.Token);
+
+        var text = await output;
+        Assert.That(process.ExitCode, Is.Zero, text + await errors);
+        Assert.Multiple(() =>
+        {
+            Assert.That(text, Does.Contain("connected:   john-doe"));
+            Assert.That(text, Does.Contain("message.new: livestream:launch: john-doe says \"Hello from C#!\""));
+            Assert.That(text, Does.Contain("anonymous:   read 1 message(s) in livestream:launch"));
+            Assert.That(text, Does.Contain("writing refused with code 17"));
+            Assert.That(text, Does.EndWith("done" + Environment.NewLine));
+            Assert.That(text, Does.Not.Contain("eyJ"), "the sample must not print a token");
+        });
+    }
+
+    private static string FindQuickstart()
+    {
+        // bin/<Configuration>/net10.0 of this test project → the same configuration of the sample.
+        var testOutput = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
+        var configuration = testOutput.Parent!.Name;
+        var root = testOutput.Parent.Parent!.Parent!.Parent!.Parent!.FullName;
+        var dll = Path.Combine(root, "samples", "Quickstart", "bin", configuration, testOutput.Name, "Quickstart.dll");
+        Assert.That(File.Exists(dll), Is.True, $"the quickstart was not built at {dll}");
+        return dll;
+    }
+}
