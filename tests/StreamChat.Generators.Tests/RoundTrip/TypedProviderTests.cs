@@ -23,7 +23,11 @@ public sealed class TypedProviderTests
     }
 
     [TearDown]
-    public void TearDown() => _key.Dispose();
+    public async Task TearDown()
+    {
+        _key.Dispose();
+        await _client.DisposeAsync();
+    }
 
     [Test]
     public async Task Static_gives_a_token_whose_claims_fit()
