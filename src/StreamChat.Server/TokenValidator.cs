@@ -32,12 +32,7 @@ public sealed class TokenValidator
         }
 
         var key = Encoding.UTF8.GetBytes(apiSecret);
-        if (key.Length < JwtSigningKey.MinimumSecretLength)
-        {
-            throw new ArgumentException(
-                $"The API secret is {key.Length} bytes long; HS256 needs at least {JwtSigningKey.MinimumSecretLength}.",
-                nameof(apiSecret));
-        }
+        JwtSigningKey.EnsureSecretLength(key.Length, nameof(apiSecret));
 
         _options = options ?? new TokenValidatorOptions();
         _parameters = new TokenValidationParameters

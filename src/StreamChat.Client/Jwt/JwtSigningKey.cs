@@ -42,14 +42,7 @@ public sealed class JwtSigningKey : IDisposable
     /// <exception cref="ArgumentException">The secret is shorter than 32 bytes.</exception>
     public JwtSigningKey(ReadOnlySpan<byte> secret)
     {
-        if (secret.Length < MinimumSecretLength)
-        {
-            throw new ArgumentException(
-                $"The API secret is {secret.Length} bytes long; HS256 needs at least {MinimumSecretLength}. " +
-                "Use the secret of your chat app as it is, or generate one with at least 32 random bytes.",
-                nameof(secret));
-        }
-
+        EnsureSecretLength(secret.Length, nameof(secret));
         _hmac = new HmacSha256Pool(secret);
     }
 
@@ -190,6 +183,18 @@ public sealed class JwtSigningKey : IDisposable
         finally
         {
             ArrayPool<byte>.Shared.Return(rented);
+        }
+    }
+
+    /// <summary>Refuses a secret too short for HS256, with the message every secret-taking API gives.</summary>
+    internal static void EnsureSecretLength(int byteCount, string parameterName)
+    {
+        if (byteCount < MinimumSecretLength)
+        {
+            throw new ArgumentException(
+                $"The API secret is {byteCount} bytes long; HS256 needs at least {MinimumSecretLength}. " +
+                "Use the secret of your chat app as it is, or generate one with at least 32 random bytes.",
+                parameterName);
         }
     }
 
