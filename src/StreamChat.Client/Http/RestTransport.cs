@@ -62,10 +62,17 @@ internal sealed class RestTransport : IDisposable
 
         Log.Request(_logger, method.Method, url);
         var client = _config.HttpClientProvider?.Invoke() ?? _config.HttpClient ?? _ownedClient!;
+
+        // The client's own HttpClient enforces RequestTimeout through HttpClient.Timeout; a caller's HttpClient (or one
+        // from IHttpClientFactory) has its own Timeout, so RequestTimeout is enforced here too, on the same wall clock.
+        using var timeout = ReferenceEquals(client, _ownedClient) || _config.RequestTimeout == Timeout.InfiniteTimeSpan
+            ? null
+            : CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout?.CancelAfter(_config.RequestTimeout);
         HttpResponseMessage response;
         try
         {
-            response = await client.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
+            response = await client.SendAsync(request, HttpCompletionOption.ResponseContentRead, timeout?.Token ?? cancellationToken).ConfigureAwait(false);
         }
         catch (HttpRequestException exception)
         {
@@ -86,7 +93,17 @@ internal sealed class RestTransport : IDisposable
 #endif
             if (response.IsSuccessStatusCode)
             {
-                return bytes.Length == 0 ? JsonDocument.Parse("{}") : JsonDocument.Parse(bytes);
+                try
+                {
+                    return bytes.Length == 0 ? JsonDocument.Parse("{}") : JsonDocument.Parse(bytes);
+                }
+                catch (JsonException exception)
+                {
+                    // A proxy or captive portal answering 200 with HTML lands here; the body is not echoed.
+                    throw new ChatConnectionException(
+                        $"The answer to {method.Method} /{path} was HTTP {(int)response.StatusCode} but not JSON; check that ChatClientConfig.BaseUrl points at the chat API.",
+                        new FormatException(exception.GetType().Name));
+                }
             }
 
             var error = ErrorBody.ToException(bytes, response.StatusCode);
