@@ -1,0 +1,86 @@
+using System;
+using System.Diagnostics;
+using System.IO;
+using System.Net.Http;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using StreamChat.Packaging.Tests.Infrastructure;
+
+namespace StreamChat.Packaging.Tests;
+
+/// <summary>The dev server packs as a dotnet tool that installs from a local feed and serves the protocol.</summary>
+public sealed class DevServerToolTests
+{
+    [Test]
+    public async Task Dev_server_packs_as_a_tool_that_installs_and_issues_guest_tokens()
+    {
+        var package = PackagingFixture.Package;
+        var feed = Path.Combine(package.WorkDirectory, "tool-feed");
+        var tools = Path.Combine(package.WorkDirectory, "tools");
+        var pack = await DotnetCli.RunAsync(
+            Path.Combine(package.WorkDirectory, "repo"), "pack", Path.Combine("src", "StreamChat.DevServer"), "-c", "Release", "-o", feed, "-p:Version=" + package.Version, "--disable-build-servers");
+        Assert.That(pack.ExitCode, Is.Zero, pack.ToString());
+
+        var install = await DotnetCli.RunAsync(
+            package.WorkDirectory, "tool", "install", "StreamChat.DevServer", "--tool-path", tools, "--add-source", feed, "--version", package.Version);
+        Assert.That(install.ExitCode, Is.Zero, install.ToString());
+
+        using var server = Process.Start(new ProcessStartInfo(Path.Combine(tools, "streamchat-devserver"), "--port 0")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        })!;
+        try
+        {
+            using var guard = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+            var (baseUrl, apiKey) = await ReadBannerAsync(server.StandardOutput, guard.Token);
+            using var http = new HttpClient();
+            using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(baseUrl, "guest?api_key=" + Uri.EscapeDataString(apiKey)))
+            {
+                Content = new StringContent("""{"user":{"id":"tool-guest"}}""", System.Text.Encoding.UTF8, "application/json"),
+            };
+            request.Headers.Add("stream-auth-type", "anonymous");
+            using var response = await http.SendAsync(request, guard.Token);
+            using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync(guard.Token));
+
+            Assert.That((int)response.StatusCode, Is.EqualTo(201), body.RootElement.ToString());
+            Assert.Multiple(() =>
+            {
+                Assert.That(body.RootElement.GetProperty("access_token").GetString()!.Split('.'), Has.Length.EqualTo(3));
+                Assert.That(body.RootElement.GetProperty("user").GetProperty("id").GetString(), Is.EqualTo("tool-guest"));
+                Assert.That(body.RootElement.GetProperty("user").GetProperty("role").GetString(), Is.EqualTo("guest"));
+            });
+        }
+        finally
+        {
+            server.Kill(entireProcessTree: true);
+            await server.WaitForExitAsync();
+        }
+    }
+
+    private static async Task<(Uri BaseUrl, string ApiKey)> ReadBannerAsync(StreamReader output, CancellationToken cancellationToken)
+    {
+        Uri? baseUrl = null;
+        while (await output.ReadLineAsync(cancellationToken) is { } line)
+        {
+            if (After(line, "listening on ") is { } url)
+            {
+                baseUrl = new Uri(url);
+            }
+            else if (After(line, "API key:") is { } key && baseUrl is not null)
+            {
+                return (baseUrl, key);
+            }
+        }
+
+        throw new InvalidOperationException("The tool exited without printing its URL and API key.");
+
+        static string? After(string line, string marker)
+        {
+            var at = line.IndexOf(marker, StringComparison.Ordinal);
+            return at < 0 ? null : line[(at + marker.Length)..].Trim();
+        }
+    }
+}
