@@ -116,7 +116,7 @@ internal sealed class RestTransport : IDisposable
 
     private Uri BuildUrl(string path, string? extraQuery)
     {
-        var builder = new StringBuilder(_config.BaseUrl.GetLeftPart(UriPartial.Path).TrimEnd('/'));
+        var builder = new StringBuilder(_config.CheckedBaseUrl.GetLeftPart(UriPartial.Path).TrimEnd('/'));
         builder.Append('/').Append(path).Append("?api_key=").Append(Uri.EscapeDataString(_config.ApiKey));
         if (!string.IsNullOrEmpty(extraQuery))
         {
