@@ -11,8 +11,12 @@ public sealed class ChatClientConfig
     /// <summary>The hosted chat service's API address, used when <see cref="BaseUrl"/> is not set.</summary>
     public static readonly Uri DefaultBaseUrl = new("https://chat.stream-io-api.com");
 
+    /// <summary>The default of <see cref="MaxResponseBytes"/>: 4 MiB.</summary>
+    public const int DefaultMaxResponseBytes = 4 * 1024 * 1024;
+
     private Uri _baseUrl = DefaultBaseUrl;
     private TimeSpan _requestTimeout = TimeSpan.FromSeconds(30);
+    private int _maxResponseBytes = DefaultMaxResponseBytes;
     private TimeSpan _tokenProviderTimeout = TimeSpan.FromSeconds(10);
     private int _maxTokenRefreshAttempts = 3;
     private int _maxTokenProviderAttempts = 4;
@@ -99,6 +103,17 @@ public sealed class ChatClientConfig
     {
         get => _requestTimeout;
         set => _requestTimeout = Positive(value, nameof(RequestTimeout));
+    }
+
+    /// <summary>
+    /// The largest REST answer the client reads, in bytes. A larger one (by its <c>Content-Length</c>, or once that many
+    /// bytes have arrived) fails with <see cref="ChatConnectionException"/> without being buffered. Between 1 KiB and
+    /// 1 GiB. Default: <see cref="DefaultMaxResponseBytes"/> (4 MiB, the WebSocket's message limit too).
+    /// </summary>
+    public int MaxResponseBytes
+    {
+        get => _maxResponseBytes;
+        set => _maxResponseBytes = InRange(value, 1024, 1024 * 1024 * 1024, nameof(MaxResponseBytes));
     }
 
     /// <summary>How long one call of the token provider may take before it counts as failed. Default: 10 seconds.</summary>
