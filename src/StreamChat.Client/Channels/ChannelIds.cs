@@ -3,8 +3,9 @@ using System;
 namespace StreamChat.Channels;
 
 /// <summary>
-/// The hosted service's rules for channel types and ids (the dev server applies the same), checked before either
-/// becomes part of a request URL, so no value can add a path segment (<c>..</c>, <c>/</c>, <c>%2F</c>), a query or a fragment.
+/// The rules for channel types and ids (ids as the dev server's <c>State/Ids.cs</c>; types the same without <c>!</c>),
+/// checked before either becomes part of a request URL, so no value can add a path segment (<c>..</c>, <c>/</c>,
+/// <c>%2F</c>), a query or a fragment.
 /// </summary>
 internal static class ChannelIds
 {
