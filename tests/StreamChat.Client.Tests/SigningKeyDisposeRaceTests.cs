@@ -59,8 +59,12 @@ public class SigningKeyDisposeRaceTests
                 errors.Enqueue(exception);
                 barrier.RemoveParticipant();
             }
-        }) { IsBackground = true }).ToList();
-        threads.ForEach(t => t.Start());
+        })).ToList();
+        foreach (var thread in threads)
+        {
+            thread.IsBackground = true; // a stranded worker must not keep the test host alive
+            thread.Start();
+        }
 
         var random = new Random(1234);
         for (var round = 0; round < Rounds; round++)
