@@ -4,8 +4,8 @@ using System.Threading.Tasks;
 namespace StreamChat.Client.Tests;
 
 /// <summary>
-/// Channel types and ids are checked on the client before they become part of a URL: the hosted service's rules (the
-/// dev server applies the same), so no value can reach another path, add a query or cut the URL short.
+/// Channel types and ids are checked on the client before they become part of a URL (ids by the dev server's rule, types
+/// the same without '!'), so no value can reach another path, add a query or cut the URL short.
 /// </summary>
 public class ChannelIdTests
 {
