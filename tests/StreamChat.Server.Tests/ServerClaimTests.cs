@@ -24,13 +24,7 @@ public class ServerClaimTests
     {
         var result = await _validator.ValidateAsync(Sign(payload));
 
-        Assert.Multiple(() =>
-        {
-            Assert.That(result.IsValid, Is.False);
-            Assert.That(result.IsServerToken, Is.False);
-            Assert.That(result.ErrorCode, Is.EqualTo(StreamErrorCode.AuthenticationFailed));
-            Assert.That(result.Message, Does.Contain("both 'user_id' and 'server'"));
-        });
+        AssertRefused(result, "both 'user_id' and 'server'");
     }
 
     [TestCase("""{"server":"true"}""")]
@@ -44,12 +38,7 @@ public class ServerClaimTests
     {
         var result = await _validator.ValidateAsync(Sign(payload));
 
-        Assert.Multiple(() =>
-        {
-            Assert.That(result.IsServerToken, Is.False);
-            Assert.That(result.ErrorCode, Is.EqualTo(StreamErrorCode.AuthenticationFailed));
-            Assert.That(result.Message, Does.Contain("'server' claim is not true"));
-        });
+        AssertRefused(result, "'server' claim is not true");
     }
 
     [TestCase("""{"server":false,"server":true}""")]
@@ -58,12 +47,7 @@ public class ServerClaimTests
     {
         var result = await _validator.ValidateAsync(Sign(payload));
 
-        Assert.Multiple(() =>
-        {
-            Assert.That(result.IsServerToken, Is.False);
-            Assert.That(result.ErrorCode, Is.EqualTo(StreamErrorCode.AuthenticationFailed));
-            Assert.That(result.Message, Does.Contain("more than once"));
-        });
+        AssertRefused(result, "more than once");
     }
 
     [Test]
@@ -92,6 +76,17 @@ public class ServerClaimTests
             Assert.That(result.IsValid, Is.True, result.Message);
             Assert.That(result.IsServerToken, Is.False);
             Assert.That(result.UserId, Is.EqualTo("john"));
+        });
+    }
+
+    private static void AssertRefused(TokenValidationResult result, string reason)
+    {
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.IsValid, Is.False);
+            Assert.That(result.IsServerToken, Is.False);
+            Assert.That(result.ErrorCode, Is.EqualTo(StreamErrorCode.AuthenticationFailed));
+            Assert.That(result.Message, Does.Contain(reason));
         });
     }
 
