@@ -12,17 +12,19 @@ public sealed partial class ChatClient
     /// Gets (or creates) a channel and its latest messages. With <paramref name="watch"/>, this connection also
     /// receives the channel's events (<see cref="MessageReceived"/>), again after reconnects.
     /// </summary>
-    /// <param name="type">The channel type, for example <c>messaging</c> or <c>livestream</c>.</param>
-    /// <param name="id">The channel id.</param>
+    /// <param name="type">The channel type, for example <c>messaging</c> or <c>livestream</c> (ASCII letters, digits, '_', '-').</param>
+    /// <param name="id">The channel id (at most 64 ASCII letters, digits, '_', '-', '!').</param>
     /// <param name="watch">Whether to subscribe this connection to the channel's events.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The channel.</returns>
     /// <exception cref="ChatApiException">The server refused (for example code 17 for a user who may not read it).</exception>
     /// <exception cref="ChatDisconnectedException">The client is not connected, or disconnected while the request waited.</exception>
+    /// <exception cref="System.ArgumentException">
+    /// The type is not 1 to 64 ASCII letters, digits, '_' or '-', or the id is not 1 to 64 ASCII letters, digits, '_', '-' or '!'.
+    /// </exception>
     public async Task<ChannelState> QueryChannelAsync(string type, string id, bool watch = false, CancellationToken cancellationToken = default)
     {
-        ChannelRequests.ValidateId(type, nameof(type));
-        ChannelRequests.ValidateId(id, nameof(id));
+        ChannelIds.Check(type, id);
         var session = RequireSession();
         var connectionId = watch ? session.ConnectionId : null;
         using var answer = await session.SendAsync(
@@ -47,10 +49,12 @@ public sealed partial class ChatClient
     /// <returns>The message as the server stored it.</returns>
     /// <exception cref="ChatApiException">The server refused (for example code 17 for an anonymous user).</exception>
     /// <exception cref="ChatDisconnectedException">The client is not connected, or disconnected while the request waited.</exception>
+    /// <exception cref="System.ArgumentException">
+    /// The type is not 1 to 64 ASCII letters, digits, '_' or '-', or the id is not 1 to 64 ASCII letters, digits, '_', '-' or '!'.
+    /// </exception>
     public async Task<ChatMessage> SendMessageAsync(string type, string id, string text, CancellationToken cancellationToken = default)
     {
-        ChannelRequests.ValidateId(type, nameof(type));
-        ChannelRequests.ValidateId(id, nameof(id));
+        ChannelIds.Check(type, id);
         if (text is null)
         {
             throw new System.ArgumentNullException(nameof(text));

@@ -31,10 +31,14 @@ public sealed partial class ChatClient : IAsyncDisposable, IDisposable
     /// <param name="config">The app's API key and connection settings.</param>
     /// <param name="tokenProvider">Supplies the user's tokens; see <see cref="StreamChat.TokenProvider"/> for the five kinds.</param>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="ArgumentException">
+    /// <see cref="ChatClientConfig.BaseUrl"/> is plain http to another machine and <see cref="ChatClientConfig.AllowInsecureTransport"/> is not set.
+    /// </exception>
     public ChatClient(ChatClientConfig config, TokenProvider tokenProvider)
     {
         Config = config ?? throw new ArgumentNullException(nameof(config));
         TokenProvider = tokenProvider ?? throw new ArgumentNullException(nameof(tokenProvider));
+        _ = config.CheckedBaseUrl; // fails early; requests check again, as the config stays mutable
         _logger = config.LoggerFactory.CreateLogger("StreamChat.ChatClient");
         _clock = new ServerClock(config.TimeProvider, _logger);
         _rest = new RestTransport(config, _clock, _logger);

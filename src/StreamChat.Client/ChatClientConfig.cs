@@ -11,8 +11,12 @@ public sealed class ChatClientConfig
     /// <summary>The hosted chat service's API address, used when <see cref="BaseUrl"/> is not set.</summary>
     public static readonly Uri DefaultBaseUrl = new("https://chat.stream-io-api.com");
 
+    /// <summary>The default of <see cref="MaxResponseBytes"/>: 4 MiB.</summary>
+    public const int DefaultMaxResponseBytes = 4 * 1024 * 1024;
+
     private Uri _baseUrl = DefaultBaseUrl;
     private TimeSpan _requestTimeout = TimeSpan.FromSeconds(30);
+    private int _maxResponseBytes = DefaultMaxResponseBytes;
     private TimeSpan _tokenProviderTimeout = TimeSpan.FromSeconds(10);
     private int _maxTokenRefreshAttempts = 3;
     private int _maxTokenProviderAttempts = 4;
@@ -52,8 +56,13 @@ public sealed class ChatClientConfig
     /// <summary>The app's API key.</summary>
     public string ApiKey { get; }
 
-    /// <summary>The chat API's base address (http or https); the WebSocket address is derived from it. Default: <see cref="DefaultBaseUrl"/>.</summary>
-    /// <exception cref="ArgumentException">The value is not an absolute http or https URL.</exception>
+    /// <summary>
+    /// The chat API's base address; the WebSocket address is derived from it (https → wss, http → ws).
+    /// Plain http is for this machine only (<c>localhost</c>, 127.0.0.0/8, <c>[::1]</c>) unless
+    /// <see cref="AllowInsecureTransport"/> is set; the <see cref="ChatClient"/> constructor checks that.
+    /// Default: <see cref="DefaultBaseUrl"/>.
+    /// </summary>
+    /// <exception cref="ArgumentException">The value is not an absolute http or https URL, or it has a user name or password in it.</exception>
     public Uri BaseUrl
     {
         get => _baseUrl;
@@ -64,20 +73,47 @@ public sealed class ChatClientConfig
                 throw new ArgumentNullException(nameof(value), "BaseUrl cannot be null; leave it unset to use the hosted service.");
             }
 
+            // The messages never echo the URL: it may hold credentials.
             if (!value.IsAbsoluteUri || (value.Scheme != Uri.UriSchemeHttp && value.Scheme != Uri.UriSchemeHttps))
             {
-                throw new ArgumentException($"BaseUrl must be an absolute http or https URL such as {DefaultBaseUrl}; got '{value.OriginalString}'.", nameof(value));
+                var got = value.IsAbsoluteUri ? $"a '{value.Scheme}' URL" : "a relative URL";
+                throw new ArgumentException($"BaseUrl must be an absolute http or https URL such as {DefaultBaseUrl}; got {got}.", nameof(value));
+            }
+
+            if (value.UserInfo.Length > 0)
+            {
+                throw new ArgumentException(
+                    "BaseUrl has a user name or password in it (before '@'); it would travel with every request and end up in logs. " +
+                    "Remove it: the chat API authenticates with tokens, and a proxy's credentials belong on the HttpClient or its handler.",
+                    nameof(value));
             }
 
             _baseUrl = value;
         }
     }
 
+    /// <summary>
+    /// Whether <see cref="BaseUrl"/> may use plain http for a host other than this machine, sending tokens in clear
+    /// text. Only for a test network you trust. Default: <see langword="false"/>.
+    /// </summary>
+    public bool AllowInsecureTransport { get; set; }
+
     /// <summary>How long one REST request may take. Default: 30 seconds.</summary>
     public TimeSpan RequestTimeout
     {
         get => _requestTimeout;
         set => _requestTimeout = Positive(value, nameof(RequestTimeout));
+    }
+
+    /// <summary>
+    /// The largest REST answer the client reads, in bytes. A larger one (by its <c>Content-Length</c>, or once that many
+    /// bytes have arrived) fails with <see cref="ChatConnectionException"/> without being buffered. Between 1 KiB and
+    /// 1 GiB. Default: <see cref="DefaultMaxResponseBytes"/> (4 MiB, the WebSocket's message limit too).
+    /// </summary>
+    public int MaxResponseBytes
+    {
+        get => _maxResponseBytes;
+        set => _maxResponseBytes = InRange(value, 1024, 1024 * 1024 * 1024, nameof(MaxResponseBytes));
     }
 
     /// <summary>How long one call of the token provider may take before it counts as failed. Default: 10 seconds.</summary>
@@ -185,7 +221,20 @@ public sealed class ChatClientConfig
     }
 
     /// <inheritdoc/>
-    public override string ToString() => $"ChatClientConfig(apiKey: {ApiKey}, baseUrl: {BaseUrl})";
+    public override string ToString() => $"ChatClientConfig(apiKey: {ApiKey}, baseUrl: {BaseUrl.GetLeftPart(UriPartial.Path)})";
+
+    /// <summary><see cref="BaseUrl"/>, once it is checked to be allowed to carry tokens (see <see cref="AllowInsecureTransport"/>).</summary>
+    /// <exception cref="ArgumentException">The URL is plain http to another machine and <see cref="AllowInsecureTransport"/> is not set.</exception>
+    internal Uri CheckedBaseUrl
+    {
+        get
+        {
+            var url = _baseUrl;
+            return AllowInsecureTransport || Http.TransportSecurity.InsecureTransportProblem(url) is not { } problem
+                ? url
+                : throw new ArgumentException(problem, nameof(BaseUrl));
+        }
+    }
 
     private static TimeSpan Positive(TimeSpan value, string name) =>
         value > TimeSpan.Zero || value == System.Threading.Timeout.InfiniteTimeSpan

@@ -1,6 +1,5 @@
 using System;
 using System.Text;
-using System.Text.Json;
 using System.Threading.Tasks;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
@@ -14,6 +13,11 @@ namespace StreamChat.Server;
 /// <c>iat</c> not in the future, and a revocation cutoff. Failures are reported as the protocol's error codes.
 /// Thread-safe.
 /// </summary>
+/// <remarks>
+/// The reserved claims (<c>user_id</c>, <c>exp</c>, <c>iat</c>, <c>nbf</c>, <c>server</c>) may each appear once. A token is
+/// the server token only when <c>server</c> is JSON <c>true</c> and there is no <c>user_id</c>; a token with both, or with
+/// a <c>server</c> claim that is not <c>true</c>, is refused with code 5 (ambiguous), never treated as either kind.
+/// </remarks>
 public sealed class TokenValidator
 {
     private readonly JsonWebTokenHandler _handler = new();
@@ -97,7 +101,12 @@ public sealed class TokenValidator
                 return TokenValidationResult.Invalid(StreamErrorCode.TokenIssuedInFuture, "the token was issued in the future (iat is after the server's clock)", claims);
             }
 
-            var isServer = IsServerToken(claims);
+            var (problem, isServer) = ReservedClaimCheck.Check(claims);
+            if (problem is not null)
+            {
+                return TokenValidationResult.Invalid(StreamErrorCode.AuthenticationFailed, problem, claims);
+            }
+
             if (!isServer && string.IsNullOrEmpty(claims.UserId))
             {
                 return TokenValidationResult.Invalid(StreamErrorCode.AuthenticationFailed, "the token has no user_id claim", claims);
@@ -119,7 +128,4 @@ public sealed class TokenValidator
             return TokenValidationResult.Valid(claims, isServer);
         }
     }
-
-    private static bool IsServerToken(Token token) =>
-        token.TryGetClaim(JwtClaimNames.Server, out var server) && server.ValueKind == JsonValueKind.True;
 }

@@ -12,11 +12,6 @@ namespace StreamChat.Server;
 /// </summary>
 public sealed class UserTokenIssuer : IDisposable
 {
-    private static readonly HashSet<string> ReservedClaims = new(StringComparer.Ordinal)
-    {
-        JwtClaimNames.UserId, JwtClaimNames.ExpiresAt, JwtClaimNames.IssuedAt, JwtClaimNames.NotBefore, JwtClaimNames.Server,
-    };
-
     private readonly JwtSigningKey _key;
     private readonly TimeProvider _timeProvider;
 
@@ -40,7 +35,7 @@ public sealed class UserTokenIssuer : IDisposable
     /// <param name="userId">The user the token is for.</param>
     /// <param name="expiresAt">When the token expires (<c>exp</c>); <see langword="null"/> for a token that never expires.</param>
     /// <param name="issuedAt">The issue time (<c>iat</c>); when <see langword="null"/>, now minus <see cref="IssuedAtBackdate"/>.</param>
-    /// <param name="claims">More claims (strings, booleans, numbers, lists and dictionaries of those); not the registered ones.</param>
+    /// <param name="claims">More claims (strings, booleans, numbers, lists and dictionaries of those); not the reserved ones (<c>user_id</c>, <c>exp</c>, <c>iat</c>, <c>nbf</c>, <c>server</c>).</param>
     /// <returns>The signed token to hand to the client.</returns>
     /// <exception cref="ArgumentException">The user id is empty, a claim is reserved or of an unsupported type, or the token would expire before it is issued.</exception>
     public string CreateUserToken(string userId, DateTimeOffset? expiresAt = null, DateTimeOffset? issuedAt = null, IReadOnlyDictionary<string, object?>? claims = null)
@@ -56,7 +51,11 @@ public sealed class UserTokenIssuer : IDisposable
             {
                 if (pair.Key is null || ReservedClaims.Contains(pair.Key))
                 {
-                    throw new ArgumentException($"The claim '{pair.Key}' is set by the issuer; pass it through the method's parameters instead.", nameof(claims));
+                    throw new ArgumentException(
+                        pair.Key == ReservedClaims.Server
+                            ? "The claim 'server' marks the app's server token, which may do anything; a user token must not carry it (server-side code uses CreateServerToken)."
+                            : $"The claim '{pair.Key}' is reserved and set by the issuer; pass it through the method's parameters instead.",
+                        nameof(claims));
                 }
 
                 JsonValueWriter.EnsureSupported(pair.Value, $"claims[\"{pair.Key}\"]", nameof(claims));

@@ -55,4 +55,23 @@ public sealed class ChannelTests
 
         Assert.That(arrived.Message.Text, Is.EqualTo("still there?"));
     }
+
+    [TestCase("..")]
+    [TestCase("general/../../app")]
+    [TestCase("general%2F..")]
+    [TestCase("general?watch=true")]
+    public async Task A_channel_id_that_could_change_the_url_never_reaches_the_server(string id)
+    {
+        await using var server = await Loopback.StartServerAsync();
+        using var issuer = Loopback.Issuer(server);
+        await using var client = new ChatClient(Loopback.Config(server), TokenProvider.Static(Token.Parse(issuer.CreateUserToken("john"))));
+        await client.ConnectAsync().Guard();
+        await client.QueryChannelAsync("messaging", "general").Guard();
+        var requests = server.Stats.RestRequests;
+
+        Assert.That(async () => await client.QueryChannelAsync("messaging", id).Guard(), Throws.ArgumentException);
+        Assert.That(async () => await client.SendMessageAsync("messaging", id, "hi").Guard(), Throws.ArgumentException);
+
+        Assert.That(server.Stats.RestRequests, Is.EqualTo(requests));
+    }
 }

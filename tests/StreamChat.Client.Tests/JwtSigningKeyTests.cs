@@ -57,25 +57,6 @@ public class JwtSigningKeyTests
         Assert.That(token.UserId, Is.EqualTo("jane"));
     }
 
-    [Test]
-    public void Verify_accepts_own_signatures_and_refuses_tampering()
-    {
-        using var key = new JwtSigningKey(Secret);
-        using var other = new JwtSigningKey(Secret + "-other");
-        var token = key.Sign("""{"user_id":"john"}"""u8);
-        var tampered = token.Split('.') is var p ? $"{p[0]}.{TokenTests.Base64Url("""{"user_id":"admin"}"""u8.ToArray())}.{p[2]}" : null;
-
-        Assert.Multiple(() =>
-        {
-            Assert.That(key.VerifySignature(token), Is.True);
-            Assert.That(other.VerifySignature(token), Is.False);
-            Assert.That(key.VerifySignature(tampered!), Is.False);
-            Assert.That(key.VerifySignature(token + "x"), Is.False);
-            Assert.That(key.VerifySignature(Token.Development("john").RawValue), Is.False);
-            Assert.That(key.VerifySignature("no-dots"), Is.False);
-        });
-    }
-
     [TestCase("")]
     [TestCase("short")]
     [TestCase("31-bytes-long-secret-0123456789")]
@@ -106,9 +87,7 @@ public class JwtSigningKeyTests
             {
                 var user = $"user-{worker}-{i}";
                 var token = key.Sign(user, static (writer, u) => writer.WriteString("user_id", u));
-                var parts = token.Split('.');
-                var mac = HMACSHA256.HashData(expectedKey, Encoding.ASCII.GetBytes(parts[0] + "." + parts[1]));
-                if (parts[2] != TokenTests.Base64Url(mac) || Token.Parse(token).UserId != user)
+                if (!Hs256.IsSignedWith(expectedKey, token) || Token.Parse(token).UserId != user)
                 {
                     return false;
                 }

@@ -48,7 +48,7 @@ public static class DiagnosticDescriptors
         "SCHAT106",
         "Claim name is reserved",
         "Property '{0}' maps to the reserved claim '{1}'; {2}",
-        "exp, iat and nbf are written by Sign from its lifetime and issue time, and user_id belongs to the user id property.");
+        "exp, iat and nbf are written by Sign from its lifetime and issue time, user_id belongs to the user id property, and server marks the app's server token, which a user token must never carry.");
 
     /// <summary>SCHAT107: a property type the codec does not support.</summary>
     public static readonly DiagnosticDescriptor UnsupportedType = Create(

@@ -11,9 +11,8 @@ namespace StreamChat.Generators.Parsing;
 /// <summary>The rules about a claims record's properties: which are claims, their names, types and the user id.</summary>
 internal static class ClaimPropertyRules
 {
-    private const string UserIdClaim = "user_id";
+    private const string UserIdClaim = ReservedClaims.UserId;
     private const string UserIdConvention = "UserId";
-    private static readonly string[] ManagedClaims = ["exp", "iat", "nbf"];
 
     /// <summary>Finds the claims of <paramref name="type"/> and checks them.</summary>
     /// <returns>The claims, or <see langword="null"/> when the record cannot be generated (problems are in <paramref name="problems"/>, or the code has compile errors already).</returns>
@@ -83,17 +82,9 @@ internal static class ClaimPropertyRules
 
                 claimName = UserIdClaim;
             }
-            else if (ManagedClaims.Contains(claimName))
+            else if (ReservedClaims.Contains(claimName))
             {
-                problems.Add(DiagnosticDescriptors.ReservedClaim, location, property.Name, claimName, "Sign writes it from the token's issue time and lifetime; rename the property or give it another name with [Claim]");
-                continue;
-            }
-            else if (claimName == UserIdClaim)
-            {
-                var reason = userId is null
-                    ? "mark the property [UserId] if it holds the user id"
-                    : $"it belongs to the user id property '{userId.Name}'; give this claim another name with [Claim]";
-                problems.Add(DiagnosticDescriptors.ReservedClaim, location, property.Name, claimName, reason);
+                problems.Add(DiagnosticDescriptors.ReservedClaim, location, property.Name, claimName, WhyReserved(claimName, userId));
                 continue;
             }
 
@@ -205,6 +196,15 @@ internal static class ClaimPropertyRules
 
         return userId;
     }
+
+    private static string WhyReserved(string claimName, IPropertySymbol? userId) => claimName switch
+    {
+        UserIdClaim when userId is null => "mark the property [UserId] if it holds the user id",
+        UserIdClaim => $"it belongs to the user id property '{userId.Name}'; give this claim another name with [Claim]",
+        ReservedClaims.Server => "it marks the app's server token, which may do anything, so a user token must never carry it; rename the property or give it another name with [Claim]",
+        ReservedClaims.ExpiresAt or ReservedClaims.IssuedAt or ReservedClaims.NotBefore => "Sign writes it from the token's issue time and lifetime; rename the property or give it another name with [Claim]",
+        _ => "the chat protocol gives it a meaning of its own; rename the property or give it another name with [Claim]",
+    };
 
     private static AttributeData? Attribute(IPropertySymbol property, IParameterSymbol? parameter, INamedTypeSymbol? attribute) =>
         property.GetAttributes().FirstOrDefault(a => KnownTypes.Is(a.AttributeClass, attribute))

@@ -4,7 +4,7 @@ using StreamChat.Http;
 
 namespace StreamChat.Channels;
 
-/// <summary>Paths and bodies of the channel endpoints (DESIGN §3).</summary>
+/// <summary>Paths and bodies of the channel endpoints (DESIGN §3). Types and ids are checked first (<see cref="ChannelIds"/>).</summary>
 internal static class ChannelRequests
 {
     public static string QueryPath(string type, string id) => $"channels/{Uri.EscapeDataString(type)}/{Uri.EscapeDataString(id)}/query";
@@ -44,14 +44,6 @@ internal static class ChannelRequests
         user.WriteTo(writer);
         writer.WriteEndObject();
     });
-
-    public static void ValidateId(string value, string parameterName)
-    {
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            throw new ArgumentException("Channel types and ids cannot be empty.", parameterName);
-        }
-    }
 
     public static Token ReadGuestToken(JsonElement root) =>
         Json.String(root, "access_token") is { } raw

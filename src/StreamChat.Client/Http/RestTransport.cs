@@ -1,4 +1,5 @@
 using System;
+using System.IO;
 using System.Net.Http;
 using System.Net.Http.Headers;
 using System.Text;
@@ -63,60 +64,97 @@ internal sealed class RestTransport : IDisposable
         Log.Request(_logger, method.Method, url);
         var client = _config.HttpClientProvider?.Invoke() ?? _config.HttpClient ?? _ownedClient!;
 
-        // The client's own HttpClient enforces RequestTimeout through HttpClient.Timeout; a caller's HttpClient (or one
-        // from IHttpClientFactory) has its own Timeout, so RequestTimeout is enforced here too, on the same wall clock.
-        using var timeout = ReferenceEquals(client, _ownedClient) || _config.RequestTimeout == Timeout.InfiniteTimeSpan
-            ? null
-            : CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        // The body is read after SendAsync returns (ResponseHeadersRead, so its size can be bounded while reading), which
+        // HttpClient.Timeout does not cover; RequestTimeout bounds headers and body together, on the same wall clock.
+        using var timeout = _config.RequestTimeout == Timeout.InfiniteTimeSpan ? null : CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout?.CancelAfter(_config.RequestTimeout);
-        HttpResponseMessage response;
+        var deadline = timeout?.Token ?? cancellationToken;
+        HttpResponseMessage? response = null;
+        ArraySegment<byte>? answer;
         try
         {
-            response = await client.SendAsync(request, HttpCompletionOption.ResponseContentRead, timeout?.Token ?? cancellationToken).ConfigureAwait(false);
+            response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, deadline).ConfigureAwait(false);
+            _clock.Observe(response.Headers.Date);
+            answer = await BoundedBody.ReadAsync(response.Content, _config.MaxResponseBytes, deadline).ConfigureAwait(false);
         }
-        catch (HttpRequestException exception)
+        catch (Exception exception) when (exception is HttpRequestException or IOException)
         {
-            throw new ChatConnectionException($"Could not reach the chat server at {url.GetLeftPart(UriPartial.Authority)}; check ChatClientConfig.BaseUrl and the network.", exception);
+            response?.Dispose();
+            throw new ChatConnectionException($"Could not reach the chat server at {url.GetLeftPart(UriPartial.Authority)}, or the connection broke during its answer; check ChatClientConfig.BaseUrl and the network.", exception);
         }
         catch (OperationCanceledException exception) when (!cancellationToken.IsCancellationRequested)
         {
+            response?.Dispose();
             throw new ChatConnectionException($"The chat server did not answer {method.Method} /{path} in time (HttpClient.Timeout, ChatClientConfig.RequestTimeout).", new TimeoutException(exception.Message, exception));
+        }
+        catch
+        {
+            response?.Dispose();
+            throw;
         }
 
         using (response)
         {
-            _clock.Observe(response.Headers.Date);
-#if NET8_0_OR_GREATER
-            var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
-#else
-            var bytes = await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
-#endif
-            if (response.IsSuccessStatusCode)
+            var status = (int)response.StatusCode;
+            if (answer is not { } bytes)
             {
-                try
-                {
-                    return bytes.Length == 0 ? JsonDocument.Parse("{}") : JsonDocument.Parse(bytes);
-                }
-                catch (JsonException exception)
-                {
-                    // A proxy or captive portal answering 200 with HTML lands here; the body is not echoed.
-                    throw new ChatConnectionException(
-                        $"The answer to {method.Method} /{path} was HTTP {(int)response.StatusCode} but not JSON; check that ChatClientConfig.BaseUrl points at the chat API.",
-                        new FormatException(exception.GetType().Name));
-                }
+                // Disposing the response drops the connection with the rest of the body unread.
+                throw new ChatConnectionException(
+                    $"The answer to {method.Method} /{path} (HTTP {status}) is larger than ChatClientConfig.MaxResponseBytes ({_config.MaxResponseBytes} bytes). " +
+                    "Check that ChatClientConfig.BaseUrl points at the chat API, or raise the limit if the server is meant to answer that much.");
             }
 
-            var error = ErrorBody.ToException(bytes, response.StatusCode);
-            Log.RequestFailed(_logger, method.Method, url, (int)response.StatusCode, error.RawCode);
+            if (response.IsSuccessStatusCode)
+            {
+                return ParseObject(bytes, method, path, status);
+            }
+
+            var error = ErrorBody.ToException(bytes.AsSpan(), response.StatusCode);
+            Log.RequestFailed(_logger, method.Method, url, status, error.RawCode);
             throw error;
         }
     }
+
+    private static JsonDocument ParseObject(ArraySegment<byte> bytes, HttpMethod method, string path, int status)
+    {
+        JsonDocument document;
+        try
+        {
+            document = bytes.Count == 0 ? JsonDocument.Parse("{}") : JsonDocument.Parse(bytes.AsMemory());
+        }
+        catch (JsonException exception)
+        {
+            // A proxy or captive portal answering 200 with HTML lands here; the body is not echoed.
+            throw new ChatConnectionException(
+                $"The answer to {method.Method} /{path} was HTTP {status} but not JSON; check that ChatClientConfig.BaseUrl points at the chat API.",
+                new FormatException(exception.GetType().Name));
+        }
+
+        if (document.RootElement.ValueKind != JsonValueKind.Object)
+        {
+            var kind = document.RootElement.ValueKind;
+            document.Dispose();
+            throw new ChatConnectionException(
+                $"The answer to {method.Method} /{path} was HTTP {status} and JSON, but a {Describe(kind)} where the chat API answers with an object; check that ChatClientConfig.BaseUrl points at the chat API.");
+        }
+
+        return document;
+    }
+
+    private static string Describe(JsonValueKind kind) => kind switch
+    {
+        JsonValueKind.Array => "array",
+        JsonValueKind.String => "string",
+        JsonValueKind.Number => "number",
+        JsonValueKind.True or JsonValueKind.False => "boolean",
+        _ => "null",
+    };
 
     public void Dispose() => _ownedClient?.Dispose();
 
     private Uri BuildUrl(string path, string? extraQuery)
     {
-        var builder = new StringBuilder(_config.BaseUrl.GetLeftPart(UriPartial.Path).TrimEnd('/'));
+        var builder = new StringBuilder(_config.CheckedBaseUrl.GetLeftPart(UriPartial.Path).TrimEnd('/'));
         builder.Append('/').Append(path).Append("?api_key=").Append(Uri.EscapeDataString(_config.ApiKey));
         if (!string.IsNullOrEmpty(extraQuery))
         {

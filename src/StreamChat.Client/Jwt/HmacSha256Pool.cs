@@ -23,13 +23,44 @@ internal sealed class HmacSha256Pool : IDisposable
     }
 
     /// <summary>Computes HMAC-SHA256 of <paramref name="data"/> into <paramref name="destination"/> (32 bytes).</summary>
+    /// <exception cref="ObjectDisposedException">The pool was disposed before or while the hash was computed.</exception>
     public void Compute(ReadOnlySpan<byte> data, Span<byte> destination)
+    {
+        ThrowIfDisposed();
+        ComputeWithPooledInstance(data, destination);
+
+        // Dispose may have cleared the key while a new instance was made from it. Dispose marks itself disposed before it
+        // clears a byte, so a hash that read a cleared byte always sees the mark here, after a full fence: the hash is
+        // thrown away and the caller gets ObjectDisposedException, never a signature made with a cleared key.
+        Interlocked.MemoryBarrier();
+        ThrowIfDisposed();
+    }
+
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
+        for (var i = 0; i < _slots.Length; i++)
+        {
+            Interlocked.Exchange(ref _slots[i], null)?.Dispose();
+        }
+
+        Array.Clear(_key, 0, _key.Length);
+    }
+
+    private void ThrowIfDisposed()
     {
         if (Volatile.Read(ref _disposed) != 0)
         {
             throw new ObjectDisposedException(nameof(JwtSigningKey));
         }
+    }
 
+    private void ComputeWithPooledInstance(ReadOnlySpan<byte> data, Span<byte> destination)
+    {
         var hmac = Rent();
         try
         {
@@ -60,21 +91,6 @@ internal sealed class HmacSha256Pool : IDisposable
         }
     }
 
-    public void Dispose()
-    {
-        if (Interlocked.Exchange(ref _disposed, 1) != 0)
-        {
-            return;
-        }
-
-        for (var i = 0; i < _slots.Length; i++)
-        {
-            Interlocked.Exchange(ref _slots[i], null)?.Dispose();
-        }
-
-        Array.Clear(_key, 0, _key.Length);
-    }
-
     private IncrementalHash Rent()
     {
         for (var i = 0; i < _slots.Length; i++)
@@ -97,6 +113,12 @@ internal sealed class HmacSha256Pool : IDisposable
             {
                 if (Interlocked.CompareExchange(ref _slots[i], hmac, null) is null)
                 {
+                    // A Dispose that emptied the slots just before this one was filled would miss it: take it back.
+                    if (Volatile.Read(ref _disposed) != 0 && Interlocked.CompareExchange(ref _slots[i], null, hmac) == hmac)
+                    {
+                        hmac.Dispose();
+                    }
+
                     return;
                 }
             }

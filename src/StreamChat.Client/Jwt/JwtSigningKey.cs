@@ -7,7 +7,7 @@ using System.Text.Json;
 namespace StreamChat.Jwt;
 
 /// <summary>
-/// An HS256 signing key made from an API secret: signs token payloads and checks signatures.
+/// An HS256 signing key made from an API secret: signs token payloads. (Checking tokens is <c>TokenValidator</c>'s job, in StreamChat.Server.)
 /// One instance is meant to live as long as the secret does; it is safe to use from many threads at once.
 /// </summary>
 public sealed class JwtSigningKey : IDisposable
@@ -49,6 +49,7 @@ public sealed class JwtSigningKey : IDisposable
     /// <summary>Signs a payload given as UTF-8 JSON and returns the compact JWT (<c>header.payload.signature</c>).</summary>
     /// <param name="payloadUtf8">The payload: a JSON object in UTF-8. It is not checked.</param>
     /// <returns>The signed token string.</returns>
+    /// <exception cref="ObjectDisposedException">The key was disposed before or during the call.</exception>
     public string Sign(ReadOnlySpan<byte> payloadUtf8)
     {
         var headerLength = HeaderSegment.Length;
@@ -91,6 +92,7 @@ public sealed class JwtSigningKey : IDisposable
     /// <param name="expiresAt">The <c>exp</c> claim, or <see langword="null"/> for a token that does not expire.</param>
     /// <param name="issuedAt">The <c>iat</c> claim, or <see langword="null"/> to leave it out.</param>
     /// <returns>The signed token string.</returns>
+    /// <exception cref="ObjectDisposedException">The key was disposed before or during the call.</exception>
     public string Sign<TState>(TState state, JwtClaimsWriter<TState> writeClaims, DateTimeOffset? expiresAt = null, DateTimeOffset? issuedAt = null)
     {
         if (writeClaims is null)
@@ -136,56 +138,6 @@ public sealed class JwtSigningKey : IDisposable
         }
     }
 
-    /// <summary>Checks the HS256 signature of a compact JWT made with this key's secret. Claims are not checked.</summary>
-    /// <param name="token">The token string.</param>
-    /// <returns><see langword="true"/> when the token has three segments and its signature matches.</returns>
-    public bool VerifySignature(string token)
-    {
-        if (token is null)
-        {
-            throw new ArgumentNullException(nameof(token));
-        }
-
-        var lastDot = token.LastIndexOf('.');
-        var firstDot = token.IndexOf('.');
-        if (firstDot <= 0 || lastDot == firstDot || token.IndexOf('.', firstDot + 1) != lastDot)
-        {
-            return false;
-        }
-
-        var signature = token.AsSpan(lastDot + 1);
-        Span<byte> actual = stackalloc byte[HmacSha256Pool.HashSize + 3];
-        if (signature.Length != Base64Url.GetEncodedLength(HmacSha256Pool.HashSize)
-            || !Base64Url.TryDecode(signature, actual, out var actualLength)
-            || actualLength != HmacSha256Pool.HashSize)
-        {
-            return false;
-        }
-
-        var rented = ArrayPool<byte>.Shared.Rent(lastDot);
-        try
-        {
-            for (var i = 0; i < lastDot; i++)
-            {
-                var c = token[i];
-                if (c > 127)
-                {
-                    return false;
-                }
-
-                rented[i] = (byte)c;
-            }
-
-            Span<byte> expected = stackalloc byte[HmacSha256Pool.HashSize];
-            _hmac.Compute(rented.AsSpan(0, lastDot), expected);
-            return FixedTimeEquals(expected, actual.Slice(0, HmacSha256Pool.HashSize));
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(rented);
-        }
-    }
-
     /// <summary>Refuses a secret too short for HS256, with the message every secret-taking API gives.</summary>
     internal static void EnsureSecretLength(int byteCount, string parameterName)
     {
@@ -198,17 +150,9 @@ public sealed class JwtSigningKey : IDisposable
         }
     }
 
-    /// <summary>Releases the pooled HMAC instances and clears the key bytes.</summary>
+    /// <summary>
+    /// Releases the pooled HMAC instances and clears the key bytes. A <see cref="Sign(ReadOnlySpan{byte})"/> running on
+    /// another thread meanwhile ends in <see cref="ObjectDisposedException"/>, never in a token signed with a cleared key.
+    /// </summary>
     public void Dispose() => _hmac.Dispose();
-
-    private static bool FixedTimeEquals(ReadOnlySpan<byte> left, ReadOnlySpan<byte> right)
-    {
-        var difference = left.Length ^ right.Length;
-        for (var i = 0; i < left.Length && i < right.Length; i++)
-        {
-            difference |= left[i] ^ right[i];
-        }
-
-        return difference == 0;
-    }
 }

@@ -36,7 +36,7 @@ internal static class ConnectUrl
             writer.WriteEndObject();
         });
 
-        var baseUrl = config.BaseUrl;
+        var baseUrl = config.CheckedBaseUrl;
         var scheme = baseUrl.Scheme == Uri.UriSchemeHttps ? "wss" : "ws";
         var builder = new StringBuilder(scheme).Append("://").Append(baseUrl.Authority);
         builder.Append(baseUrl.AbsolutePath.TrimEnd('/')).Append("/connect?json=").Append(Uri.EscapeDataString(Encoding.UTF8.GetString(json)));

@@ -66,6 +66,17 @@ public sealed class ClaimsRecordAnalyzerTests
         """, "SCHAT106");
 
     [Test]
+    public void SCHAT106_server_claim_in_a_user_token() => Verify("""
+        using StreamChat.Claims;
+        [TokenClaims]
+        public partial record ChatClaims(string UserId, bool Server)
+        {
+            [Claim("server")]
+            public bool? IsBackend { get; init; }
+        }
+        """, "SCHAT106");
+
+    [Test]
     public void SCHAT107_unsupported_types() => Verify("""
         using System;
         using System.Collections.Generic;
