@@ -32,7 +32,7 @@ public sealed class CorsTests : DevServerTest
         using var http = new HttpClient { BaseAddress = Server.BaseUrl };
         using var request = new HttpRequestMessage(HttpMethod.Post, "channels/messaging/general/query?api_key=" + Server.ApiKey)
         {
-            Content = new StringContent("{}"),
+            Content = new StringContent("{}", System.Text.Encoding.UTF8, "application/json"),
         };
         request.Headers.Add("Origin", "http://localhost:3000");
         request.Headers.TryAddWithoutValidation("Authorization", UserToken("alice"));
@@ -50,7 +50,7 @@ public sealed class CorsTests : DevServerTest
         using var http = new HttpClient { BaseAddress = Server.BaseUrl };
         using var request = new HttpRequestMessage(HttpMethod.Post, "channels/messaging/general/query?api_key=" + Server.ApiKey)
         {
-            Content = new StringContent("{}"),
+            Content = new StringContent("{}", System.Text.Encoding.UTF8, "application/json"),
         };
         request.Headers.Add("Origin", "http://localhost:3000");
         request.Headers.TryAddWithoutValidation("Authorization", Issuer.CreateUserToken("alice", System.TimeSpan.FromMinutes(1)));

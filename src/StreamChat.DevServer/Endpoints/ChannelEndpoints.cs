@@ -154,7 +154,7 @@ internal static class ChannelEndpoints
 
     private static ClientConnection FindWatcher(HttpContext context, JsonObject body, Caller caller, DevServerState state)
     {
-        var connectionId = JsonFields.OptionalString(body, "connection_id", "connection_id") ?? context.Request.Query["connection_id"].ToString();
+        var connectionId = JsonFields.OptionalString(body, "connection_id", "connection_id") ?? SingleValue.Query(context.Request, "connection_id");
         if (string.IsNullOrEmpty(connectionId))
         {
             throw ProtocolException.Input("watch requires a connection_id (connect the WebSocket first)");

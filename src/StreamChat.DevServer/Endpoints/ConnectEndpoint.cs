@@ -63,14 +63,14 @@ internal static class ConnectEndpoint
 
     private static async Task<(ClientConnection Connection, JsonObject Me)> AuthenticateAsync(HttpContext context, WebSocket socket, DevServerState state)
     {
-        var query = context.Request.Query;
+        var request = context.Request;
         if (state.Faults.TryConsumeConnectRejection(out var injected))
         {
             throw new ProtocolException(injected, DevServerFaults.Message(injected));
         }
 
-        state.Authenticator.CheckApiKey(query["api_key"]);
-        var json = query["json"].ToString();
+        state.Authenticator.CheckApiKey(SingleValue.Query(request, "api_key"));
+        var json = SingleValue.Query(request, "json");
         if (string.IsNullOrEmpty(json))
         {
             throw ProtocolException.Input("the json query parameter is required");
@@ -79,11 +79,11 @@ internal static class ConnectEndpoint
         var payload = RequestJson.ParseObject(Encoding.UTF8.GetBytes(json), "json query parameter");
         var userId = JsonFields.OptionalString(payload, "user_id", "json.user_id");
         var details = JsonFields.OptionalObject(payload, "user_details", "json.user_details");
-        var caller = await state.Authenticator.AuthenticateAsync(query["stream-auth-type"], query["authorization"], userId).ConfigureAwait(false);
+        var caller = await state.Authenticator.AuthenticateAsync(SingleValue.Query(request, "stream-auth-type"), SingleValue.Query(request, "authorization"), userId).ConfigureAwait(false);
         var connectionId = Guid.NewGuid().ToString();
         if (caller.IsAnonymous)
         {
-            var anonymousId = string.IsNullOrEmpty(userId) ? "anon-" + connectionId : userId;
+            var anonymousId = string.IsNullOrEmpty(userId) ? "anon-" + connectionId : Ids.CheckUserId(userId, "json.user_id");
             var anonymous = new JsonObject { ["id"] = anonymousId, ["role"] = Roles.Anonymous, ["anon"] = true };
             return (new ClientConnection(connectionId, socket, anonymousId, isAnonymous: true), OwnUser(anonymous));
         }
@@ -154,7 +154,7 @@ internal static class ConnectEndpoint
 
                 if (received.EndOfMessage)
                 {
-                    if (IsHealthCheck(RequestJson.ParseAny(buffer.WrittenSpan)))
+                    if (StrictJson.TryParse(buffer.WrittenSpan, out var frame, out _) && IsHealthCheck(frame))
                     {
                         await connection.SendAsync(HealthCheck(connection, state, me: null), cancellationToken).ConfigureAwait(false);
                     }

@@ -28,7 +28,7 @@ internal sealed class RestAuthMiddleware(RequestDelegate next, DevServerState st
         }
 
         state.Stats.CountRestRequest();
-        state.Authenticator.CheckApiKey(request.Query["api_key"]);
+        state.Authenticator.CheckApiKey(SingleValue.Query(request, "api_key"));
         if (request.Path.Equals(GuestPath, StringComparison.OrdinalIgnoreCase))
         {
             CallerFeature.Set(context, new Caller(CallerKind.Anonymous, null, State.Roles.Anonymous));
@@ -36,8 +36,8 @@ internal sealed class RestAuthMiddleware(RequestDelegate next, DevServerState st
             return;
         }
 
-        string? authType = request.Headers["stream-auth-type"];
-        string? token = request.Headers.Authorization;
+        var authType = SingleValue.Header(request, "stream-auth-type");
+        var token = SingleValue.Header(request, "Authorization");
         if (authType != Authenticator.Anonymous && !string.IsNullOrEmpty(token) && !IsServerToken(token)
             && state.Faults.TryConsumeRequestRejection(out var injected))
         {
@@ -45,7 +45,7 @@ internal sealed class RestAuthMiddleware(RequestDelegate next, DevServerState st
             throw new ProtocolException(injected, DevServerFaults.Message(injected));
         }
 
-        var caller = await state.Authenticator.AuthenticateAsync(authType, token, request.Query["user_id"]).ConfigureAwait(false);
+        var caller = await state.Authenticator.AuthenticateAsync(authType, token, SingleValue.Query(request, "user_id")).ConfigureAwait(false);
         CallerFeature.Set(context, caller);
         await next(context).ConfigureAwait(false);
     }
