@@ -44,7 +44,7 @@ internal static class ChannelEndpoints
         var channel = state.Channels.Find(type, id) ?? Create(caller, type, id, data, state);
         if (watcher is not null)
         {
-            channel.Watch(watcher.Id);
+            channel.Watch(watcher);
         }
 
         return ProtocolResponse.Ok(channel.StateJson(state.Users, limit, state.Connections));
@@ -77,9 +77,9 @@ internal static class ChannelEndpoints
                 ?? throw ProtocolException.Input("message.user_id or message.user.id is required for server-side requests")
             : caller.UserId!;
         var sender = FindOrCreateUser(Ids.CheckUserId(senderId, "message.user_id"), state);
-        var messageId = JsonFields.OptionalString(request, "id", "message.id") is { Length: > 0 } given ? given : Guid.NewGuid().ToString();
+        var messageId = JsonFields.OptionalString(request, "id", "message.id") is { Length: > 0 } given ? Ids.CheckMessageId(given) : Guid.NewGuid().ToString();
         var now = Wire.Timestamp(state.Clock.GetUtcNow());
-        var message = BuildMessage(request, messageId, text, sender, channel, now);
+        var message = BuildMessage(request, messageId, text, sender, channel, now, state.Limits);
         if (!channel.TryAddMessage(messageId, message))
         {
             throw ProtocolException.Input($"a message with id '{messageId}' already exists");
@@ -122,7 +122,7 @@ internal static class ChannelEndpoints
             throw ProtocolException.Input($"data.members names users that do not exist: {string.Join(", ", missing)}");
         }
 
-        return state.Channels.GetOrAdd(type, id, () => new Channel(type, id, creator, data, members, state.Clock.GetUtcNow()), out _);
+        return state.Channels.GetOrAdd(type, id, () => new Channel(type, id, creator, data, members, state.Clock.GetUtcNow(), state.Limits));
     }
 
     private static List<string> MemberIds(JsonObject? data)
@@ -186,16 +186,18 @@ internal static class ChannelEndpoints
 
     private static JsonObject FindOrCreateUser(string id, DevServerState state) => state.Users.Find(id) ?? state.Users.Upsert(id, null);
 
-    private static JsonObject BuildMessage(JsonObject request, string id, string text, JsonObject sender, Channel channel, string now)
+    private static JsonObject BuildMessage(JsonObject request, string id, string text, JsonObject sender, Channel channel, string now, ServerLimits limits)
     {
         var message = new JsonObject();
         foreach (var (name, value) in request)
         {
-            if (name is not ("user" or "user_id" or "created_at" or "updated_at" or "type" or "cid" or "html"))
+            if (name is not ("id" or "text" or "user" or "user_id" or "created_at" or "updated_at" or "type" or "cid" or "html"))
             {
                 message[name] = value?.DeepClone();
             }
         }
+
+        CustomData.Check(message, limits.MaxMessageCustomDataBytes, "the message's", nameof(DevServerOptions.MaxMessageCustomDataBytes));
 
         message["id"] = id;
         message["text"] = text;

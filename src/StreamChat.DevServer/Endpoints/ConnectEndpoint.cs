@@ -38,6 +38,9 @@ internal static class ConnectEndpoint
         try
         {
             (connection, me) = await AuthenticateAsync(context, socket, state).ConfigureAwait(false);
+
+            // Counted before the first frame goes out, so a client that has read it always sees the count.
+            state.Connections.Add(connection);
         }
         catch (ProtocolException e)
         {
@@ -47,8 +50,6 @@ internal static class ConnectEndpoint
             return;
         }
 
-        // Counted before the first frame goes out, so a client that has read it always sees the count.
-        state.Connections.Add(connection);
         state.Stats.CountWebSocketConnect();
         try
         {

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Net.WebSockets;
 using System.Text.Json.Nodes;
 using System.Threading;
@@ -11,12 +12,41 @@ internal sealed class ClientConnection(string id, WebSocket socket, string userI
 {
     // A WebSocket allows one send at a time; events and health-check replies come from different threads.
     private readonly SemaphoreSlim _sendLock = new(1, 1);
+    private readonly HashSet<Channel> _watching = [];
 
     public string Id { get; } = id;
 
     public string UserId { get; } = userId;
 
     public bool IsAnonymous { get; } = isAnonymous;
+
+    /// <summary>Whose connection this is, for the per-user cap; anonymous ids are unverified, so they count apart.</summary>
+    public string OwnerKey => (IsAnonymous ? "anonymous:" : "user:") + UserId;
+
+    /// <summary>Remembers a channel this connection watches, so <see cref="StopWatching"/> can unsubscribe it.</summary>
+    public void Watching(Channel channel)
+    {
+        lock (_watching)
+        {
+            _watching.Add(channel);
+        }
+    }
+
+    /// <summary>Unsubscribes from every watched channel, so closed connections leave no ids behind.</summary>
+    public void StopWatching()
+    {
+        Channel[] channels;
+        lock (_watching)
+        {
+            channels = [.. _watching];
+            _watching.Clear();
+        }
+
+        foreach (var channel in channels)
+        {
+            channel.Unwatch(Id);
+        }
+    }
 
     public async Task SendAsync(JsonNode message, CancellationToken cancellationToken)
     {
