@@ -87,6 +87,16 @@ public sealed class WebSocketTests : DevServerTest
         });
     }
 
+    [Test]
+    public async Task User_details_up_to_the_custom_data_cap_fit_in_the_connect_url()
+    {
+        // Spaces take three characters each once URL-encoded: about 15 KB of URL, past Kestrel's 8 KiB default line.
+        var bio = new string(' ', 4900);
+        await using var ws = await WsClient.ConnectAsync(Server, "alice", UserToken("alice"), userDetails: new JsonObject { ["id"] = "alice", ["bio"] = bio });
+        var first = await ws.ReceiveAsync();
+        Assert.That(first?["me"]?["bio"]?.GetValue<string>(), Is.EqualTo(bio), first?.ToJsonString());
+    }
+
     [TestCase(StreamErrorCode.TokenSignatureInvalid)]
     [TestCase(StreamErrorCode.TokenExpired)]
     [TestCase(StreamErrorCode.TokenNotValidYet)]

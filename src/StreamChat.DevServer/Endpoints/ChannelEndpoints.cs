@@ -119,7 +119,7 @@ internal static class ChannelEndpoints
         var missing = members.FindAll(member => state.Users.RoleOf(member) is null);
         if (missing.Count > 0)
         {
-            throw ProtocolException.Input($"data.members names users that do not exist: {string.Join(", ", missing)}");
+            throw ProtocolException.Input($"data.members names {missing.Count} users that do not exist, the first '{Echo.Short(missing[0])}'");
         }
 
         return state.Channels.GetOrAdd(type, id, () => new Channel(type, id, creator, data, members, state.Clock.GetUtcNow(), state.Limits));

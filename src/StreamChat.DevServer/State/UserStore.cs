@@ -38,7 +38,7 @@ internal sealed class UserStore(TimeProvider clock, ServerLimits limits)
         {
             if (_users.TryGetValue(id, out var existing) && existing.Role != Roles.Guest)
             {
-                throw ProtocolException.Input($"user.id '{id}' belongs to a user who is not a guest");
+                throw ProtocolException.Input($"user.id '{Echo.Short(id)}' belongs to a user who is not a guest");
             }
 
             return UpsertUnlocked(id, details, Roles.Guest);
@@ -126,7 +126,7 @@ internal sealed class UserStore(TimeProvider clock, ServerLimits limits)
             }
         }
 
-        CustomData.Check(custom, limits.MaxUserCustomDataBytes, $"user '{id}'", nameof(DevServerOptions.MaxUserCustomDataBytes));
+        CustomData.Check(custom, limits.MaxUserCustomDataBytes, $"user '{Echo.Short(id)}'", nameof(DevServerOptions.MaxUserCustomDataBytes));
         if (user is null)
         {
             user = new User(id, role ?? Roles.User, now);
