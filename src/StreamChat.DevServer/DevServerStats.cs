@@ -12,6 +12,7 @@ public sealed partial class DevServerStats
     private int _restRequests;
     private int _webSocketConnects;
     private int _serverErrors;
+    private int _droppedConnections;
 
     internal DevServerStats(ConnectionRegistry connections) => _connections = connections;
 
@@ -30,6 +31,12 @@ public sealed partial class DevServerStats
     /// </summary>
     public int ServerErrors => Volatile.Read(ref _serverErrors);
 
+    /// <summary>
+    /// WebSocket connections dropped for being slow: their send queue overflowed (<see cref="DevServerOptions.SendQueueCapacity"/>)
+    /// or a send took longer than <see cref="DevServerOptions.SendTimeout"/>.
+    /// </summary>
+    public int DroppedConnections => Volatile.Read(ref _droppedConnections);
+
     /// <summary>How many REST responses and WebSocket error frames carried <paramref name="code"/>.</summary>
     /// <param name="code">The protocol error code.</param>
     /// <returns>The count so far.</returns>
@@ -38,6 +45,8 @@ public sealed partial class DevServerStats
     internal void CountRestRequest() => Interlocked.Increment(ref _restRequests);
 
     internal void CountServerError() => Interlocked.Increment(ref _serverErrors);
+
+    internal void CountDroppedConnection() => Interlocked.Increment(ref _droppedConnections);
 
     internal void CountWebSocketConnect() => Interlocked.Increment(ref _webSocketConnects);
 

@@ -97,9 +97,12 @@ internal static class ChannelEndpoints
             ["watcher_count"] = watchers.Count,
             ["created_at"] = now,
         };
+
+        // Serialized once for every watcher; enqueuing never waits on a client, so a stalled watcher cannot hold up this request.
+        var frame = System.Text.Encoding.UTF8.GetBytes(newEvent.ToJsonString());
         foreach (var connection in watchers)
         {
-            await connection.SendAsync(newEvent, context.RequestAborted).ConfigureAwait(false);
+            connection.Enqueue(frame);
         }
 
         return ProtocolResponse.Created(new JsonObject { ["message"] = message.DeepClone() });

@@ -9,6 +9,9 @@ public sealed class OptionValidationTests
 {
     private static IEnumerable<TestCaseData> OutOfRange()
     {
+        var index = 0;
+        TestCaseData Case(string option, Action<DevServerOptions> set) => new TestCaseData(option, set).SetArgDisplayNames($"{option} #{++index}");
+
         yield return Case("Port", o => o.Port = -1);
         yield return Case("Port", o => o.Port = 70_000);
         yield return Case("MaxRequestBodyBytes", o => o.MaxRequestBodyBytes = 0);
@@ -40,7 +43,4 @@ public sealed class OptionValidationTests
         await using var server = await DevServer.StartAsync(new DevServerOptions());
         Assert.That(server.BaseUrl.IsLoopback, Is.True);
     }
-
-    private static TestCaseData Case(string option, Action<DevServerOptions> set) =>
-        new TestCaseData(option, set).SetArgDisplayNames(option + " " + Guid.NewGuid().ToString("N")[..4]);
 }
