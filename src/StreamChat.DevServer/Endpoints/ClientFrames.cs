@@ -66,4 +66,31 @@ internal static class ClientFrames
             // Aborted (a fault, a drop, a shutdown) or the peer vanished.
         }
     }
+
+    /// <summary>
+    /// After the server's own close frame (1003, 1007, 1009), waits for the client's closing frame or its disconnect, at
+    /// most the send timeout: ending the connection at once can lose the frame still in flight. (When the WebSocket itself
+    /// finds a protocol error it sends 1002 or 1007 and aborts at once; that frame is best effort.)
+    /// </summary>
+    public static async Task AwaitClosingHandshakeAsync(WebSocket socket, DevServerState state, CancellationToken aborted)
+    {
+        if (socket.State != WebSocketState.CloseSent)
+        {
+            return;
+        }
+
+        using var linger = new CancellationTokenSource(state.Limits.SendTimeout, state.Clock);
+        using var either = CancellationTokenSource.CreateLinkedTokenSource(linger.Token, aborted);
+        var discard = new byte[4096];
+        try
+        {
+            while ((await socket.ReceiveAsync(discard, either.Token).ConfigureAwait(false)).MessageType != WebSocketMessageType.Close)
+            {
+            }
+        }
+        catch (Exception e) when (e is WebSocketException or OperationCanceledException or ObjectDisposedException)
+        {
+            // The client left, or took too long.
+        }
+    }
 }

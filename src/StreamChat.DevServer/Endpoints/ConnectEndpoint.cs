@@ -61,6 +61,7 @@ internal static class ConnectEndpoint
         {
             state.Connections.Remove(connection);
             await connection.StopAsync().ConfigureAwait(false);
+            await ClientFrames.AwaitClosingHandshakeAsync(socket, state, context.RequestAborted).ConfigureAwait(false);
         }
     }
 

@@ -133,9 +133,13 @@ internal sealed partial class ClientConnection
         }
         catch (Exception e) when (e is OperationCanceledException or WebSocketException or ObjectDisposedException or System.IO.IOException)
         {
-            // Stopped, dropped or aborted, or the peer went away. A writer that cannot go on must not leave a live
-            // connection behind whose queue only fills: abort, and the receive loop cleans up.
-            _socket.Abort();
+            // Stopped, dropped or aborted, or the peer went away. A writer that fails on its own must not leave a live
+            // connection behind whose queue only fills: abort it, and the receive loop cleans up. A stopped writer leaves
+            // the socket alone, so a close frame the WebSocket is sending (1002, 1007) still goes out.
+            if (!_stop.IsCancellationRequested)
+            {
+                _socket.Abort();
+            }
         }
     }
 

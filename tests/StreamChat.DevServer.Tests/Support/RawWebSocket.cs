@@ -14,7 +14,7 @@ namespace StreamChat.DevServer.Tests.Support;
 /// A WebSocket client written frame by frame over a loopback socket: it can send what a well-behaved client never sends
 /// (invalid UTF-8, unmasked or reserved frames) and can stop reading, with a tiny receive buffer, to play a stalled watcher.
 /// </summary>
-internal sealed class RawWebSocket : IDisposable
+public sealed class RawWebSocket : IDisposable
 {
     public const byte Text = 0x1;
     public const byte Binary = 0x2;
