@@ -73,6 +73,7 @@ public sealed partial class DevServer : IAsyncDisposable
     {
         options ??= new DevServerOptions();
         var limits = ServerLimits.From(options);
+        var origins = OriginPolicy.From(options.CorsOrigins);
         var apiKey = string.IsNullOrEmpty(options.ApiKey) ? GenerateKey(12) : options.ApiKey;
         var apiSecret = string.IsNullOrEmpty(options.ApiSecret) ? GenerateKey(32) : options.ApiSecret;
         var clock = options.TimeProvider ?? TimeProvider.System;
@@ -84,7 +85,7 @@ public sealed partial class DevServer : IAsyncDisposable
         var loggerFactory = new FrameworkLogFilter(options.LoggerFactory ?? NullLoggerFactory.Instance);
         var users = new UserStore(clock, limits);
         var authenticator = new Authenticator(apiKey, validator, options.DisableAuthChecks, users);
-        var state = new DevServerState(options, limits, apiKey, apiSecret, authenticator, issuer, faults, stats, connections, users, loggerFactory);
+        var state = new DevServerState(options, limits, origins, apiKey, apiSecret, authenticator, issuer, faults, stats, connections, users, loggerFactory);
         var app = DevServerApp.Build(state, loggerFactory);
         try
         {

@@ -37,8 +37,8 @@ internal static class DevServerApp
         app.UseWebSockets();
         app.UseRouting();
 
-        // Browser apps on any local origin may call the dev server; preflights are answered before auth.
-        app.UseCors(cors => cors.AllowAnyOrigin().AllowAnyHeader().AllowAnyMethod());
+        // Browser apps on a loopback origin (or a configured one) may call the dev server; preflights are answered before auth.
+        app.UseCors(cors => cors.SetIsOriginAllowed(state.Origins.IsAllowed).AllowAnyHeader().AllowAnyMethod());
         app.UseMiddleware<RestAuthMiddleware>();
         ConnectEndpoint.Map(app);
         GuestEndpoint.Map(app);

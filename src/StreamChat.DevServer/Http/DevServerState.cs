@@ -10,6 +10,7 @@ namespace StreamChat.DevServer.Http;
 internal sealed class DevServerState(
     DevServerOptions options,
     ServerLimits limits,
+    OriginPolicy origins,
     string apiKey,
     string apiSecret,
     Authenticator authenticator,
@@ -23,6 +24,8 @@ internal sealed class DevServerState(
     public DevServerOptions Options { get; } = options;
 
     public ServerLimits Limits { get; } = limits;
+
+    public OriginPolicy Origins { get; } = origins;
 
     public string ApiKey { get; } = apiKey;
 

@@ -10,8 +10,9 @@ using StreamChat.Jwt;
 namespace StreamChat.DevServer.Http;
 
 /// <summary>
-/// Authenticates every REST request (not the WebSocket, which authenticates from its query): counts it, checks the api key,
-/// applies an armed request fault, then authenticates the caller. <c>/guest</c> needs only the api key.
+/// Refuses browser origins outside the <see cref="OriginPolicy"/> (REST and WebSocket alike), then authenticates every REST
+/// request (not the WebSocket, which authenticates from its query): counts it, checks the api key, applies an armed request
+/// fault, then authenticates the caller. <c>/guest</c> needs only the api key.
 /// </summary>
 internal sealed class RestAuthMiddleware(RequestDelegate next, DevServerState state)
 {
@@ -21,6 +22,11 @@ internal sealed class RestAuthMiddleware(RequestDelegate next, DevServerState st
     public async Task InvokeAsync(HttpContext context)
     {
         var request = context.Request;
+        if (SingleValue.Header(request, "Origin") is { } origin && !state.Origins.IsAllowed(origin))
+        {
+            throw ProtocolException.NotAllowed($"origin '{Echo.Short(origin)}' may not call the dev server (allow it with DevServerOptions.CorsOrigins or --cors-origin)");
+        }
+
         if (request.Path.Equals(ConnectPath, StringComparison.OrdinalIgnoreCase))
         {
             await next(context).ConfigureAwait(false);
