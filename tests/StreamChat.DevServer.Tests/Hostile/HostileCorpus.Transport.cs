@@ -18,6 +18,7 @@ internal static partial class HostileCorpus
         yield return new("transport: request line over 32 KiB", "POST", Target + "&pad=" + new string('q', 40 * 1024), UserAuth + Json, "{}", 414, null);
         yield return new("transport: raw non-ASCII byte in the path", "POST", "/channels/messaging/gen\u00E9ral/query?api_key={key}", UserAuth + Json, "{}", 400, null);
         yield return new("transport: percent-encoded NUL in the path", "POST", "/channels/messaging/general%00/query?api_key={key}", UserAuth + Json, "{}", 400, null);
+        yield return new("transport: non-ASCII byte in a header value", "POST", Target, "Authorization: abc\u00FFdef\r\n" + Json, "{}", 400, null);
         yield return new("transport: header without a colon", "POST", Target, UserAuth + Json + "NoColonHere\r\n", "{}", 400, null);
     }
 }
