@@ -126,6 +126,41 @@ public sealed class WebSocketTests : DevServerTest
     }
 
     [Test]
+    public async Task Refused_client_that_never_answers_the_close_is_let_go_after_the_send_timeout()
+    {
+        using var refused = await RawWebSocket.ConnectAsync(Server, ConnectUrl.Target(Server, "alice", UserToken("alice"), apiKey: "wrong"));
+        var error = await refused.ReceiveJsonAsync();
+        var close = await refused.ReceiveFrameAsync();
+        Assert.Multiple(() =>
+        {
+            Assert.That(error["error"]?["code"]?.GetValue<int>(), Is.EqualTo(2));
+            Assert.That(close?.Opcode, Is.EqualTo(RawWebSocket.Close));
+        });
+
+        // The client does not answer the close; the server's clock passes the send timeout and the server hangs up.
+        Clock.Advance(TimeSpan.FromSeconds(11));
+        Assert.That(await refused.ReceiveFrameAsync(), Is.Null, "the connection ended");
+    }
+
+    [Test]
+    public async Task Client_that_never_answers_the_servers_close_is_let_go_after_the_send_timeout()
+    {
+        using var client = await RawWebSocket.ConnectAsync(Server, ConnectUrl.Target(Server, "alice", UserToken("alice")));
+        await client.ReceiveJsonAsync();
+        await client.SendFrameAsync(RawWebSocket.Binary, [1]);
+        Assert.That(await client.ReceiveCloseStatusAsync(), Is.EqualTo(1003));
+
+        // The server waits for the client's close frame on its own clock; moved past the send timeout, it hangs up.
+        await Eventually.HoldsAsync(
+            () =>
+            {
+                Clock.Advance(TimeSpan.FromSeconds(11));
+                return client.EndedByServer;
+            },
+            "the server ends the connection");
+    }
+
+    [Test]
     public async Task Missing_json_parameter_is_code_4()
     {
         await using var ws = await WsClient.ConnectAsync(Server, "alice", UserToken("alice"), json: "");

@@ -46,7 +46,7 @@ internal static class ConnectEndpoint
         {
             state.Stats.CountRejection(e.Code);
             state.Logger.LogInformation("WebSocket connect refused with code {Code}", (int)e.Code);
-            await RefuseAsync(socket, e, ProtocolResponse.Duration(context, state.Clock), context.RequestAborted).ConfigureAwait(false);
+            await RefuseAsync(socket, e, ProtocolResponse.Duration(context, state.Clock), state, context.RequestAborted).ConfigureAwait(false);
             return;
         }
 
@@ -127,17 +127,20 @@ internal static class ConnectEndpoint
         state.Logger.LogWarning("WebSocket {ConnectionId} dropped: {Reason}", connection.Id, reason);
     }
 
-    private static async Task RefuseAsync(WebSocket socket, ProtocolException error, string duration, CancellationToken cancellationToken)
+    // Bounded by the send timeout too: a refused client that neither reads nor answers the close must not hold the handler.
+    private static async Task RefuseAsync(WebSocket socket, ProtocolException error, string duration, DevServerState state, CancellationToken aborted)
     {
+        using var timeout = new CancellationTokenSource(state.Limits.SendTimeout, state.Clock);
+        using var either = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, aborted);
         try
         {
             var frame = Encoding.UTF8.GetBytes(ErrorBody.CreateFrame(error.Code, error.Message, duration).ToJsonString());
-            await socket.SendAsync(frame, WebSocketMessageType.Text, endOfMessage: true, cancellationToken).ConfigureAwait(false);
-            await socket.CloseAsync(WebSocketCloseStatus.NormalClosure, "connection refused", cancellationToken).ConfigureAwait(false);
+            await socket.SendAsync(frame, WebSocketMessageType.Text, endOfMessage: true, either.Token).ConfigureAwait(false);
+            await socket.CloseAsync(WebSocketCloseStatus.NormalClosure, "connection refused", either.Token).ConfigureAwait(false);
         }
         catch (Exception e) when (e is WebSocketException or OperationCanceledException)
         {
-            // The client left before reading the error.
+            // The client left before reading the error, or took too long.
         }
     }
 }

@@ -67,6 +67,9 @@ public sealed class RawWebSocket : IDisposable
         return new RawWebSocket(socket, status);
     }
 
+    /// <summary>True once the server has ended the TCP connection and every byte it sent was read.</summary>
+    public bool EndedByServer => _socket.Poll(0, SelectMode.SelectRead) && _socket.Available == 0;
+
     public Task SendTextAsync(string text) => SendFrameAsync(Text, Encoding.UTF8.GetBytes(text));
 
     /// <summary>Sends one frame; <paramref name="masked"/> false or a non-zero <paramref name="rsv"/> break the protocol on purpose.</summary>
