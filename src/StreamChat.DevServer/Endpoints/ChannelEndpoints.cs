@@ -82,7 +82,7 @@ internal static class ChannelEndpoints
         var message = BuildMessage(request, messageId, text, sender, channel, now, state.Limits);
         if (!channel.TryAddMessage(messageId, message))
         {
-            throw ProtocolException.Input($"a message with id '{messageId}' already exists");
+            throw ProtocolException.Input($"a message with id '{Echo.Short(messageId)}' already exists");
         }
 
         var watchers = channel.Watchers(state.Connections);

@@ -1,5 +1,4 @@
 using System;
-using System.Buffers;
 using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json.Nodes;
@@ -85,8 +84,8 @@ internal static class ConnectEndpoint
         var details = JsonFields.OptionalObject(payload, "user_details", "json.user_details");
         var caller = await state.Authenticator.AuthenticateAsync(SingleValue.Query(request, "stream-auth-type"), SingleValue.Query(request, "authorization"), userId).ConfigureAwait(false);
         var connectionId = Guid.NewGuid().ToString();
-        ClientConnection Connection(string userId, bool isAnonymous) =>
-            new(connectionId, socket, userId, isAnonymous, state.Limits, state.Clock, (dropped, reason) => OnDropped(dropped, reason, state));
+        ClientConnection Connection(string owner, bool isAnonymous) =>
+            new(connectionId, socket, owner, isAnonymous, state.Limits, state.Clock, (dropped, reason) => OnDropped(dropped, reason, state));
         if (caller.IsAnonymous)
         {
             var anonymousId = string.IsNullOrEmpty(userId) ? "anon-" + connectionId : Ids.CheckUserId(userId, "json.user_id");
