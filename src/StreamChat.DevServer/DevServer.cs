@@ -44,9 +44,9 @@ public sealed partial class DevServer : IAsyncDisposable
         BaseUrl = baseUrl;
         Faults = faults;
         Stats = stats;
-        var state = app.Services.GetRequiredService<DevServerState>();
-        ApiKey = state.ApiKey;
-        ApiSecret = state.ApiSecret;
+        State = app.Services.GetRequiredService<DevServerState>();
+        ApiKey = State.ApiKey;
+        ApiSecret = State.ApiSecret;
     }
 
     /// <summary>The REST base URL, for example <c>http://127.0.0.1:54321/</c>; the WebSocket base is the same with <c>ws://</c>.</summary>
@@ -63,6 +63,9 @@ public sealed partial class DevServer : IAsyncDisposable
 
     /// <summary>Counters of requests, connections and rejections.</summary>
     public DevServerStats Stats { get; }
+
+    /// <summary>What the endpoints share; for tests that drive one middleware directly.</summary>
+    internal DevServerState State { get; }
 
     /// <summary>Starts a server on 127.0.0.1 (a free port unless <see cref="DevServerOptions.Port"/> is set).</summary>
     /// <param name="options">Settings; defaults when null (generated key and secret, auth checks on).</param>
