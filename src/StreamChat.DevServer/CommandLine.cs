@@ -12,6 +12,8 @@ internal static class CommandLine
           --api-key <key>         the app's API key (default: generated)
           --api-secret <secret>   the app's API secret, at least 32 bytes (default: generated)
           --disable-auth-checks   accept development tokens (signature "devtoken")
+          --cors-origin <origin>  also allow this browser origin, e.g. https://app.example:8443 (repeatable;
+                                  "*" allows any; loopback origins are always allowed)
           --help                  show this help
         """;
 
@@ -39,6 +41,9 @@ internal static class CommandLine
                     break;
                 case "--api-secret" when i + 1 < args.Length:
                     options.ApiSecret = args[++i];
+                    break;
+                case "--cors-origin" when i + 1 < args.Length:
+                    options.CorsOrigins.Add(args[++i]);
                     break;
                 default:
                     error = $"Unknown or incomplete option '{args[i]}'.";

@@ -44,9 +44,9 @@ public sealed partial class DevServer : IAsyncDisposable
         BaseUrl = baseUrl;
         Faults = faults;
         Stats = stats;
-        var state = app.Services.GetRequiredService<DevServerState>();
-        ApiKey = state.ApiKey;
-        ApiSecret = state.ApiSecret;
+        State = app.Services.GetRequiredService<DevServerState>();
+        ApiKey = State.ApiKey;
+        ApiSecret = State.ApiSecret;
     }
 
     /// <summary>The REST base URL, for example <c>http://127.0.0.1:54321/</c>; the WebSocket base is the same with <c>ws://</c>.</summary>
@@ -64,36 +64,31 @@ public sealed partial class DevServer : IAsyncDisposable
     /// <summary>Counters of requests, connections and rejections.</summary>
     public DevServerStats Stats { get; }
 
+    /// <summary>What the endpoints share; for tests that drive one middleware directly.</summary>
+    internal DevServerState State { get; }
+
     /// <summary>Starts a server on 127.0.0.1 (a free port unless <see cref="DevServerOptions.Port"/> is set).</summary>
     /// <param name="options">Settings; defaults when null (generated key and secret, auth checks on).</param>
     /// <param name="cancellationToken">Cancels the start.</param>
     /// <returns>The running server; dispose it to stop.</returns>
-    /// <exception cref="ArgumentException">The secret is shorter than 32 bytes, or the port is out of range.</exception>
+    /// <exception cref="ArgumentException">The secret is shorter than 32 bytes, or an option is out of range (the message names it).</exception>
     public static async Task<DevServer> StartAsync(DevServerOptions? options = null, CancellationToken cancellationToken = default)
     {
         options ??= new DevServerOptions();
-        if (options.Port is < 0 or > IPEndPoint.MaxPort)
-        {
-            throw new ArgumentException($"The port must be between 0 and {IPEndPoint.MaxPort}.", nameof(options));
-        }
-
-        if (options.MaxRequestBodyBytes <= 0)
-        {
-            throw new ArgumentException("MaxRequestBodyBytes must be positive.", nameof(options));
-        }
-
+        var limits = ServerLimits.From(options);
+        var origins = OriginPolicy.From(options.CorsOrigins);
         var apiKey = string.IsNullOrEmpty(options.ApiKey) ? GenerateKey(12) : options.ApiKey;
         var apiSecret = string.IsNullOrEmpty(options.ApiSecret) ? GenerateKey(32) : options.ApiSecret;
         var clock = options.TimeProvider ?? TimeProvider.System;
         var validator = new TokenValidator(apiSecret, new TokenValidatorOptions { TimeProvider = clock });
         var issuer = new UserTokenIssuer(apiSecret, clock);
-        var connections = new ConnectionRegistry();
+        var connections = new ConnectionRegistry(limits);
         var faults = new DevServerFaults(connections);
         var stats = new DevServerStats(connections);
         var loggerFactory = new FrameworkLogFilter(options.LoggerFactory ?? NullLoggerFactory.Instance);
-        var users = new UserStore(clock);
+        var users = new UserStore(clock, limits);
         var authenticator = new Authenticator(apiKey, validator, options.DisableAuthChecks, users);
-        var state = new DevServerState(options, apiKey, apiSecret, authenticator, issuer, faults, stats, connections, users, loggerFactory);
+        var state = new DevServerState(options, limits, origins, apiKey, apiSecret, authenticator, issuer, faults, stats, connections, users, loggerFactory);
         var app = DevServerApp.Build(state, loggerFactory);
         try
         {

@@ -24,7 +24,7 @@ public sealed partial class DevServerOptions
     /// </summary>
     public bool DisableAuthChecks { get; set; }
 
-    /// <summary>The server's clock: token checks, <c>created_at</c> fields and the HTTP <c>Date</c> header.</summary>
+    /// <summary>The server's clock: token checks, <c>created_at</c> fields, the HTTP <c>Date</c> header and the WebSocket send timeout.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 
     /// <summary>Where the server logs (request lines without query strings, auth failures by code). Default: no logging.</summary>

@@ -11,6 +11,8 @@ public sealed partial class DevServerStats
     private readonly ConnectionRegistry _connections;
     private int _restRequests;
     private int _webSocketConnects;
+    private int _serverErrors;
+    private int _droppedConnections;
 
     internal DevServerStats(ConnectionRegistry connections) => _connections = connections;
 
@@ -23,12 +25,28 @@ public sealed partial class DevServerStats
     /// <summary>WebSocket connections open now.</summary>
     public int OpenWebSockets => _connections.Count;
 
+    /// <summary>
+    /// Requests that failed inside the server: a 5xx answer, or an exception that escaped an endpoint after the answer (or
+    /// the WebSocket) had started. Client input never causes one; a non-zero count is a dev server bug.
+    /// </summary>
+    public int ServerErrors => Volatile.Read(ref _serverErrors);
+
+    /// <summary>
+    /// WebSocket connections dropped for being slow: their send queue overflowed (<see cref="DevServerOptions.SendQueueCapacity"/>)
+    /// or a send took longer than <see cref="DevServerOptions.SendTimeout"/>.
+    /// </summary>
+    public int DroppedConnections => Volatile.Read(ref _droppedConnections);
+
     /// <summary>How many REST responses and WebSocket error frames carried <paramref name="code"/>.</summary>
     /// <param name="code">The protocol error code.</param>
     /// <returns>The count so far.</returns>
     public int RejectedWithCode(StreamErrorCode code) => _rejections.TryGetValue(code, out var count) ? count : 0;
 
     internal void CountRestRequest() => Interlocked.Increment(ref _restRequests);
+
+    internal void CountServerError() => Interlocked.Increment(ref _serverErrors);
+
+    internal void CountDroppedConnection() => Interlocked.Increment(ref _droppedConnections);
 
     internal void CountWebSocketConnect() => Interlocked.Increment(ref _webSocketConnects);
 

@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Runtime.InteropServices;
 using System.Threading;
 using System.Threading.Tasks;
@@ -44,6 +45,7 @@ Console.WriteLine($"StreamChat dev server listening on {server.BaseUrl}");
 Console.WriteLine($"  API key:    {server.ApiKey}");
 Console.WriteLine($"  API secret: {server.ApiSecret}");
 Console.WriteLine($"  Auth checks: {(options.DisableAuthChecks ? "disabled (development tokens accepted)" : "enabled")}");
+Console.WriteLine($"  Browser origins: loopback{string.Concat(options.CorsOrigins.Select(origin => ", " + origin))}");
 Console.WriteLine("Press Ctrl+C to stop.");
 
 try

@@ -31,9 +31,21 @@ public sealed class CommandLineTests
         });
     }
 
+    [Test]
+    public void Cors_origins_are_collected()
+    {
+        var ok = CommandLine.TryParse(["--cors-origin", "https://app.example", "--cors-origin", "*"], out var options, out var error);
+        Assert.Multiple(() =>
+        {
+            Assert.That(ok, Is.True, error);
+            Assert.That(options!.CorsOrigins, Is.EqualTo(new[] { "https://app.example", "*" }));
+        });
+    }
+
     [TestCase("--port", "not-a-number")]
     [TestCase("--port", "70000")]
     [TestCase("--api-key")]
+    [TestCase("--cors-origin")]
     [TestCase("--bogus")]
     public void Bad_options_are_reported(params string[] args)
     {

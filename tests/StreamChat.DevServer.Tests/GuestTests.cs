@@ -1,4 +1,6 @@
+using System.Linq;
 using System.Net;
+using System.Text.Json.Nodes;
 using System.Threading.Tasks;
 using StreamChat.DevServer.Tests.Support;
 using StreamChat.Server;
@@ -54,11 +56,65 @@ public sealed class GuestTests : DevServerTest
     }
 
     [Test]
-    public async Task Guest_may_not_take_the_id_of_a_regular_user()
+    public async Task Guest_may_not_take_the_id_of_a_user_who_created_a_channel()
     {
         await Api.PostAsync("/channels/messaging/x/query", "{}", UserToken("alice"));
-        var response = await Api.AnonymousPostAsync("/guest", """{"user":{"id":"alice"}}""");
-        response.AssertError(StreamErrorCode.InputError, HttpStatusCode.BadRequest);
+        await AssertNoGuestTokenAsync("alice");
+    }
+
+    [Test]
+    public async Task Guest_may_not_take_the_id_of_a_user_created_by_connecting()
+    {
+        await using (var ws = await WsClient.ConnectAsync(Server, "alice", UserToken("alice")))
+        {
+            Assert.That((await ws.ReceiveAsync())?["type"]?.GetValue<string>(), Is.EqualTo("health.check"));
+        }
+
+        await AssertNoGuestTokenAsync("alice");
+    }
+
+    [TestCase("user")]
+    [TestCase("admin")]
+    public async Task Guest_may_not_take_the_id_of_a_user_upserted_server_side(string role)
+    {
+        var upsert = await Api.PostAsync("/users", new JsonObject { ["users"] = new JsonObject { ["boss"] = new JsonObject { ["id"] = "boss", ["role"] = role } } }.ToJsonString(), ServerToken());
+        Assert.That(upsert.Status, Is.EqualTo(HttpStatusCode.Created), upsert.Body.ToJsonString());
+        await AssertNoGuestTokenAsync("boss");
+    }
+
+    [Test]
+    public async Task Guest_may_come_back_for_a_new_token_and_a_user_upserted_as_guest_may_get_one()
+    {
+        await Api.PostAsync("/users", """{"users":{"invited":{"id":"invited","role":"guest"}}}""", ServerToken());
+        var invited = await Api.AnonymousPostAsync("/guest", """{"user":{"id":"invited"}}""");
+        await Api.AnonymousPostAsync("/guest", """{"user":{"id":"visitor"}}""");
+        var again = await Api.AnonymousPostAsync("/guest", """{"user":{"id":"visitor"}}""");
+        Assert.Multiple(() =>
+        {
+            Assert.That(invited.Status, Is.EqualTo(HttpStatusCode.Created), invited.Body.ToJsonString());
+            Assert.That(again.Status, Is.EqualTo(HttpStatusCode.Created), again.Body.ToJsonString());
+        });
+    }
+
+    [Test]
+    public async Task Guest_request_racing_a_user_connect_never_turns_the_user_into_a_guest()
+    {
+        // The check and the upsert are one step: whichever comes first decides, and the loser learns it.
+        var races = Enumerable.Range(0, 25).Select(async i =>
+        {
+            var id = $"racer-{i}";
+            var guest = Api.AnonymousPostAsync("/guest", GuestBody(id));
+            await using var ws = await WsClient.ConnectAsync(Server, id, UserToken(id));
+            var me = (await ws.ReceiveAsync())?["me"];
+            return (Guest: (await guest).Status, Role: me?["role"]?.GetValue<string>());
+        });
+        foreach (var (guest, role) in await Task.WhenAll(races))
+        {
+            Assert.That(
+                (guest, role),
+                Is.EqualTo((HttpStatusCode.Created, "guest")).Or.EqualTo((HttpStatusCode.BadRequest, "user")),
+                "a guest token is issued only while no user holds the id");
+        }
     }
 
     [Test]
@@ -67,4 +123,13 @@ public sealed class GuestTests : DevServerTest
         var response = await Api.AnonymousPostAsync("/guest", """{"user":{"id":"sneaky","role":"admin"}}""");
         Assert.That(response.Body["user"]?["role"]?.GetValue<string>(), Is.EqualTo("guest"));
     }
+
+    private async Task AssertNoGuestTokenAsync(string id)
+    {
+        var response = await Api.AnonymousPostAsync("/guest", GuestBody(id));
+        response.AssertError(StreamErrorCode.InputError, HttpStatusCode.BadRequest);
+        Assert.That(response.Body["access_token"], Is.Null);
+    }
+
+    private static string GuestBody(string id) => new JsonObject { ["user"] = new JsonObject { ["id"] = id } }.ToJsonString();
 }

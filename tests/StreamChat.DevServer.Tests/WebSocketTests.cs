@@ -87,6 +87,16 @@ public sealed class WebSocketTests : DevServerTest
         });
     }
 
+    [Test]
+    public async Task User_details_up_to_the_custom_data_cap_fit_in_the_connect_url()
+    {
+        // Spaces take three characters each once URL-encoded: about 15 KB of URL, past Kestrel's 8 KiB default line.
+        var bio = new string(' ', 4900);
+        await using var ws = await WsClient.ConnectAsync(Server, "alice", UserToken("alice"), userDetails: new JsonObject { ["id"] = "alice", ["bio"] = bio });
+        var first = await ws.ReceiveAsync();
+        Assert.That(first?["me"]?["bio"]?.GetValue<string>(), Is.EqualTo(bio), first?.ToJsonString());
+    }
+
     [TestCase(StreamErrorCode.TokenSignatureInvalid)]
     [TestCase(StreamErrorCode.TokenExpired)]
     [TestCase(StreamErrorCode.TokenNotValidYet)]
@@ -113,6 +123,41 @@ public sealed class WebSocketTests : DevServerTest
             Assert.That(Server.Stats.RejectedWithCode(expected), Is.EqualTo(1));
             Assert.That(Server.Stats.WebSocketConnects, Is.Zero);
         });
+    }
+
+    [Test]
+    public async Task Refused_client_that_never_answers_the_close_is_let_go_after_the_send_timeout()
+    {
+        using var refused = await RawWebSocket.ConnectAsync(Server, ConnectUrl.Target(Server, "alice", UserToken("alice"), apiKey: "wrong"));
+        var error = await refused.ReceiveJsonAsync();
+        var close = await refused.ReceiveFrameAsync();
+        Assert.Multiple(() =>
+        {
+            Assert.That(error["error"]?["code"]?.GetValue<int>(), Is.EqualTo(2));
+            Assert.That(close?.Opcode, Is.EqualTo(RawWebSocket.Close));
+        });
+
+        // The client does not answer the close; the server's clock passes the send timeout and the server hangs up.
+        Clock.Advance(TimeSpan.FromSeconds(11));
+        Assert.That(await refused.ReceiveFrameAsync(), Is.Null, "the connection ended");
+    }
+
+    [Test]
+    public async Task Client_that_never_answers_the_servers_close_is_let_go_after_the_send_timeout()
+    {
+        using var client = await RawWebSocket.ConnectAsync(Server, ConnectUrl.Target(Server, "alice", UserToken("alice")));
+        await client.ReceiveJsonAsync();
+        await client.SendFrameAsync(RawWebSocket.Binary, [1]);
+        Assert.That(await client.ReceiveCloseStatusAsync(), Is.EqualTo(1003));
+
+        // The server waits for the client's close frame on its own clock; moved past the send timeout, it hangs up.
+        await Eventually.HoldsAsync(
+            () =>
+            {
+                Clock.Advance(TimeSpan.FromSeconds(11));
+                return client.EndedByServer;
+            },
+            "the server ends the connection");
     }
 
     [Test]

@@ -72,14 +72,15 @@ internal static class AdminEndpoints
         var result = new JsonObject();
         foreach (var (key, node) in users)
         {
-            var details = node as JsonObject ?? throw ProtocolException.Input($"users.{key} must be an object");
-            var id = Ids.CheckUserId(JsonFields.OptionalString(details, "id", $"users.{key}.id") ?? key, $"users.{key}.id");
+            var at = $"users.{Echo.Short(key)}";
+            var details = node as JsonObject ?? throw ProtocolException.Input($"{at} must be an object");
+            var id = Ids.CheckUserId(JsonFields.OptionalString(details, "id", $"{at}.id") ?? key, $"{at}.id");
             if (id != key)
             {
-                throw ProtocolException.Input($"users.{key}.id does not match its key");
+                throw ProtocolException.Input($"{at}.id does not match its key");
             }
 
-            result[id] = state.Users.Upsert(id, details, AssignableRole(details, $"users.{key}.role"));
+            result[id] = state.Users.Upsert(id, details, AssignableRole(details, $"{at}.role"));
         }
 
         return ProtocolResponse.Created(new JsonObject { ["users"] = result });

@@ -44,7 +44,7 @@ internal static class ChannelEndpoints
         var channel = state.Channels.Find(type, id) ?? Create(caller, type, id, data, state);
         if (watcher is not null)
         {
-            channel.Watch(watcher.Id);
+            channel.Watch(watcher);
         }
 
         return ProtocolResponse.Ok(channel.StateJson(state.Users, limit, state.Connections));
@@ -77,12 +77,12 @@ internal static class ChannelEndpoints
                 ?? throw ProtocolException.Input("message.user_id or message.user.id is required for server-side requests")
             : caller.UserId!;
         var sender = FindOrCreateUser(Ids.CheckUserId(senderId, "message.user_id"), state);
-        var messageId = JsonFields.OptionalString(request, "id", "message.id") is { Length: > 0 } given ? given : Guid.NewGuid().ToString();
+        var messageId = JsonFields.OptionalString(request, "id", "message.id") is { Length: > 0 } given ? Ids.CheckMessageId(given) : Guid.NewGuid().ToString();
         var now = Wire.Timestamp(state.Clock.GetUtcNow());
-        var message = BuildMessage(request, messageId, text, sender, channel, now);
+        var message = BuildMessage(request, messageId, text, sender, channel, now, state.Limits);
         if (!channel.TryAddMessage(messageId, message))
         {
-            throw ProtocolException.Input($"a message with id '{messageId}' already exists");
+            throw ProtocolException.Input($"a message with id '{Echo.Short(messageId)}' already exists");
         }
 
         var watchers = channel.Watchers(state.Connections);
@@ -97,9 +97,12 @@ internal static class ChannelEndpoints
             ["watcher_count"] = watchers.Count,
             ["created_at"] = now,
         };
+
+        // Serialized once for every watcher; enqueuing never waits on a client, so a stalled watcher cannot hold up this request.
+        var frame = System.Text.Encoding.UTF8.GetBytes(newEvent.ToJsonString());
         foreach (var connection in watchers)
         {
-            await connection.SendAsync(newEvent, context.RequestAborted).ConfigureAwait(false);
+            connection.Enqueue(frame);
         }
 
         return ProtocolResponse.Created(new JsonObject { ["message"] = message.DeepClone() });
@@ -119,10 +122,10 @@ internal static class ChannelEndpoints
         var missing = members.FindAll(member => state.Users.RoleOf(member) is null);
         if (missing.Count > 0)
         {
-            throw ProtocolException.Input($"data.members names users that do not exist: {string.Join(", ", missing)}");
+            throw ProtocolException.Input($"data.members names {missing.Count} users that do not exist, the first '{Echo.Short(missing[0])}'");
         }
 
-        return state.Channels.GetOrAdd(type, id, () => new Channel(type, id, creator, data, members, state.Clock.GetUtcNow()), out _);
+        return state.Channels.GetOrAdd(type, id, () => new Channel(type, id, creator, data, members, state.Clock.GetUtcNow(), state.Limits));
     }
 
     private static List<string> MemberIds(JsonObject? data)
@@ -154,7 +157,7 @@ internal static class ChannelEndpoints
 
     private static ClientConnection FindWatcher(HttpContext context, JsonObject body, Caller caller, DevServerState state)
     {
-        var connectionId = JsonFields.OptionalString(body, "connection_id", "connection_id") ?? context.Request.Query["connection_id"].ToString();
+        var connectionId = JsonFields.OptionalString(body, "connection_id", "connection_id") ?? SingleValue.Query(context.Request, "connection_id");
         if (string.IsNullOrEmpty(connectionId))
         {
             throw ProtocolException.Input("watch requires a connection_id (connect the WebSocket first)");
@@ -186,16 +189,18 @@ internal static class ChannelEndpoints
 
     private static JsonObject FindOrCreateUser(string id, DevServerState state) => state.Users.Find(id) ?? state.Users.Upsert(id, null);
 
-    private static JsonObject BuildMessage(JsonObject request, string id, string text, JsonObject sender, Channel channel, string now)
+    private static JsonObject BuildMessage(JsonObject request, string id, string text, JsonObject sender, Channel channel, string now, ServerLimits limits)
     {
         var message = new JsonObject();
         foreach (var (name, value) in request)
         {
-            if (name is not ("user" or "user_id" or "created_at" or "updated_at" or "type" or "cid" or "html"))
+            if (name is not ("id" or "text" or "user" or "user_id" or "created_at" or "updated_at" or "type" or "cid" or "html"))
             {
                 message[name] = value?.DeepClone();
             }
         }
+
+        CustomData.Check(message, limits.MaxMessageCustomDataBytes, "the message's", nameof(DevServerOptions.MaxMessageCustomDataBytes));
 
         message["id"] = id;
         message["text"] = text;

@@ -1,5 +1,4 @@
 using System;
-using System.Buffers;
 using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json.Nodes;
@@ -18,8 +17,8 @@ namespace StreamChat.DevServer.Endpoints;
 
 /// <summary>
 /// The WebSocket <c>GET /connect?json=…&amp;api_key=…&amp;authorization=…&amp;stream-auth-type=…</c>: authenticates from the
-/// query, sends the first <c>health.check</c> (with <c>connection_id</c> and <c>me</c>), answers the client's health checks,
-/// and on failure sends the error frame and closes with 1000.
+/// query (caps included), queues the first <c>health.check</c> (with <c>connection_id</c> and <c>me</c>), then reads the client
+/// (<see cref="ClientFrames"/>); on failure sends the error frame and closes with 1000.
 /// </summary>
 internal static class ConnectEndpoint
 {
@@ -38,39 +37,43 @@ internal static class ConnectEndpoint
         try
         {
             (connection, me) = await AuthenticateAsync(context, socket, state).ConfigureAwait(false);
+
+            // Counted before the first frame goes out, so a client that has read it always sees the count.
+            state.Connections.Add(connection);
         }
         catch (ProtocolException e)
         {
             state.Stats.CountRejection(e.Code);
             state.Logger.LogInformation("WebSocket connect refused with code {Code}", (int)e.Code);
-            await RefuseAsync(socket, e, ProtocolResponse.Duration(context, state.Clock), context.RequestAborted).ConfigureAwait(false);
+            await RefuseAsync(socket, e, ProtocolResponse.Duration(context, state.Clock), state, context.RequestAborted).ConfigureAwait(false);
             return;
         }
 
-        // Counted before the first frame goes out, so a client that has read it always sees the count.
-        state.Connections.Add(connection);
         state.Stats.CountWebSocketConnect();
+        connection.Start();
         try
         {
-            await connection.SendAsync(HealthCheck(connection, state, me), context.RequestAborted).ConfigureAwait(false);
-            await ReceiveLoopAsync(socket, connection, state, context.RequestAborted).ConfigureAwait(false);
+            connection.Enqueue(HealthCheck.Create(connection, state.Clock, me));
+            await ClientFrames.ReceiveAsync(socket, connection, state, context.RequestAborted).ConfigureAwait(false);
         }
         finally
         {
             state.Connections.Remove(connection);
+            await connection.StopAsync().ConfigureAwait(false);
+            await ClientFrames.AwaitClosingHandshakeAsync(socket, state, context.RequestAborted).ConfigureAwait(false);
         }
     }
 
     private static async Task<(ClientConnection Connection, JsonObject Me)> AuthenticateAsync(HttpContext context, WebSocket socket, DevServerState state)
     {
-        var query = context.Request.Query;
+        var request = context.Request;
         if (state.Faults.TryConsumeConnectRejection(out var injected))
         {
             throw new ProtocolException(injected, DevServerFaults.Message(injected));
         }
 
-        state.Authenticator.CheckApiKey(query["api_key"]);
-        var json = query["json"].ToString();
+        state.Authenticator.CheckApiKey(SingleValue.Query(request, "api_key"));
+        var json = SingleValue.Query(request, "json");
         if (string.IsNullOrEmpty(json))
         {
             throw ProtocolException.Input("the json query parameter is required");
@@ -79,13 +82,15 @@ internal static class ConnectEndpoint
         var payload = RequestJson.ParseObject(Encoding.UTF8.GetBytes(json), "json query parameter");
         var userId = JsonFields.OptionalString(payload, "user_id", "json.user_id");
         var details = JsonFields.OptionalObject(payload, "user_details", "json.user_details");
-        var caller = await state.Authenticator.AuthenticateAsync(query["stream-auth-type"], query["authorization"], userId).ConfigureAwait(false);
+        var caller = await state.Authenticator.AuthenticateAsync(SingleValue.Query(request, "stream-auth-type"), SingleValue.Query(request, "authorization"), userId).ConfigureAwait(false);
         var connectionId = Guid.NewGuid().ToString();
+        ClientConnection Connection(string owner, bool isAnonymous) =>
+            new(connectionId, socket, owner, isAnonymous, state.Limits, state.Clock, (dropped, reason) => OnDropped(dropped, reason, state));
         if (caller.IsAnonymous)
         {
-            var anonymousId = string.IsNullOrEmpty(userId) ? "anon-" + connectionId : userId;
+            var anonymousId = string.IsNullOrEmpty(userId) ? "anon-" + connectionId : Ids.CheckUserId(userId, "json.user_id");
             var anonymous = new JsonObject { ["id"] = anonymousId, ["role"] = Roles.Anonymous, ["anon"] = true };
-            return (new ClientConnection(connectionId, socket, anonymousId, isAnonymous: true), OwnUser(anonymous));
+            return (Connection(anonymousId, isAnonymous: true), OwnUser(anonymous));
         }
 
         // A user token connects as its own user; the server token may connect as any user it names.
@@ -97,7 +102,7 @@ internal static class ConnectEndpoint
 
         var me = state.Users.Upsert(Ids.CheckUserId(effectiveId, "user_id"), details);
         me["online"] = true;
-        return (new ClientConnection(connectionId, socket, effectiveId, isAnonymous: false), OwnUser(me));
+        return (Connection(effectiveId, isAnonymous: false), OwnUser(me));
     }
 
     // The "own user" fields clients read from `me` (the official JS client iterates mutes and channel_mutes).
@@ -114,80 +119,27 @@ internal static class ConnectEndpoint
         return user;
     }
 
-    private static JsonObject HealthCheck(ClientConnection connection, DevServerState state, JsonObject? me)
+    private static void OnDropped(ClientConnection connection, string reason, DevServerState state)
     {
-        var check = new JsonObject
-        {
-            ["type"] = "health.check",
-            ["connection_id"] = connection.Id,
-            ["cid"] = "*",
-            ["created_at"] = Wire.Timestamp(state.Clock.GetUtcNow()),
-        };
-        if (me is not null)
-        {
-            check["me"] = me;
-        }
-
-        return check;
+        state.Connections.Remove(connection);
+        state.Stats.CountDroppedConnection();
+        state.Logger.LogWarning("WebSocket {ConnectionId} dropped: {Reason}", connection.Id, reason);
     }
 
-    private static async Task ReceiveLoopAsync(WebSocket socket, ClientConnection connection, DevServerState state, CancellationToken cancellationToken)
+    // Bounded by the send timeout too: a refused client that neither reads nor answers the close must not hold the handler.
+    private static async Task RefuseAsync(WebSocket socket, ProtocolException error, string duration, DevServerState state, CancellationToken aborted)
     {
-        var buffer = new ArrayBufferWriter<byte>(4096);
-        try
-        {
-            while (socket.State == WebSocketState.Open)
-            {
-                var received = await socket.ReceiveAsync(buffer.GetMemory(4096), cancellationToken).ConfigureAwait(false);
-                if (received.MessageType == WebSocketMessageType.Close)
-                {
-                    await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, cancellationToken).ConfigureAwait(false);
-                    return;
-                }
-
-                buffer.Advance(received.Count);
-                if (buffer.WrittenCount > state.Options.MaxRequestBodyBytes)
-                {
-                    await socket.CloseOutputAsync(WebSocketCloseStatus.MessageTooBig, "message too large", cancellationToken).ConfigureAwait(false);
-                    return;
-                }
-
-                if (received.EndOfMessage)
-                {
-                    if (IsHealthCheck(RequestJson.ParseAny(buffer.WrittenSpan)))
-                    {
-                        await connection.SendAsync(HealthCheck(connection, state, me: null), cancellationToken).ConfigureAwait(false);
-                    }
-
-                    buffer.ResetWrittenCount();
-                }
-            }
-        }
-        catch (Exception e) when (e is WebSocketException or OperationCanceledException or ObjectDisposedException)
-        {
-            // Aborted (a fault, a shutdown) or the peer vanished.
-        }
-    }
-
-    // The client sends [{"type":"health.check","client_id":…}]; accept the bare object too.
-    private static bool IsHealthCheck(JsonNode? message) => message switch
-    {
-        JsonArray array => array.Count > 0 && IsHealthCheck(array[0]),
-        JsonObject item => item["type"] is JsonValue type && type.ToString() == "health.check",
-        _ => false,
-    };
-
-    private static async Task RefuseAsync(WebSocket socket, ProtocolException error, string duration, CancellationToken cancellationToken)
-    {
+        using var timeout = new CancellationTokenSource(state.Limits.SendTimeout, state.Clock);
+        using var either = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, aborted);
         try
         {
             var frame = Encoding.UTF8.GetBytes(ErrorBody.CreateFrame(error.Code, error.Message, duration).ToJsonString());
-            await socket.SendAsync(frame, WebSocketMessageType.Text, endOfMessage: true, cancellationToken).ConfigureAwait(false);
-            await socket.CloseAsync(WebSocketCloseStatus.NormalClosure, "connection refused", cancellationToken).ConfigureAwait(false);
+            await socket.SendAsync(frame, WebSocketMessageType.Text, endOfMessage: true, either.Token).ConfigureAwait(false);
+            await socket.CloseAsync(WebSocketCloseStatus.NormalClosure, "connection refused", either.Token).ConfigureAwait(false);
         }
         catch (Exception e) when (e is WebSocketException or OperationCanceledException)
         {
-            // The client left before reading the error.
+            // The client left before reading the error, or took too long.
         }
     }
 }

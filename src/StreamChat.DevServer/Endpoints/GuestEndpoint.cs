@@ -19,12 +19,7 @@ internal static class GuestEndpoint
         var body = await RequestJson.ReadObjectAsync(context, state.Options.MaxRequestBodyBytes, context.RequestAborted).ConfigureAwait(false);
         var details = JsonFields.RequiredObject(body, "user", "user");
         var id = Ids.CheckUserId(JsonFields.OptionalString(details, "id", "user.id"), "user.id");
-        if (state.Users.RoleOf(id) is { } role && role != Roles.Guest)
-        {
-            throw ProtocolException.Input($"user.id '{id}' belongs to a user who is not a guest");
-        }
-
-        var user = state.Users.Upsert(id, details, Roles.Guest);
+        var user = state.Users.UpsertGuest(id, details);
         return ProtocolResponse.Created(new JsonObject
         {
             ["access_token"] = state.Issuer.CreateUserToken(id),

@@ -19,6 +19,12 @@ internal static class DevServerApp
             kestrel.Listen(IPAddress.Loopback, options.Port);
             kestrel.AddServerHeader = false;
             kestrel.Limits.MaxRequestBodySize = options.MaxRequestBodyBytes + 1L;
+
+            // The WebSocket URL carries the token and user_details (custom data up to its cap, URL-encoded): four times
+            // Kestrel's 8 KiB default. Larger lines and header blocks get Kestrel's own 414/431 before the app runs.
+            kestrel.Limits.MaxRequestLineSize = 32 * 1024;
+            kestrel.Limits.MaxRequestHeadersTotalSize = 32 * 1024;
+            kestrel.Limits.MaxRequestHeaderCount = 100;
         });
         builder.Services.AddRouting();
         builder.Services.AddCors();
@@ -31,8 +37,8 @@ internal static class DevServerApp
         app.UseWebSockets();
         app.UseRouting();
 
-        // Browser apps on any local origin may call the dev server; preflights are answered before auth.
-        app.UseCors(cors => cors.AllowAnyOrigin().AllowAnyHeader().AllowAnyMethod());
+        // Browser apps on a loopback origin (or a configured one) may call the dev server; preflights are answered before auth.
+        app.UseCors(cors => cors.SetIsOriginAllowed(state.Origins.IsAllowed).AllowAnyHeader().AllowAnyMethod());
         app.UseMiddleware<RestAuthMiddleware>();
         ConnectEndpoint.Map(app);
         GuestEndpoint.Map(app);

@@ -9,6 +9,8 @@ namespace StreamChat.DevServer.Http;
 /// <summary>Everything the endpoints share, registered as one singleton.</summary>
 internal sealed class DevServerState(
     DevServerOptions options,
+    ServerLimits limits,
+    OriginPolicy origins,
     string apiKey,
     string apiSecret,
     Authenticator authenticator,
@@ -20,6 +22,10 @@ internal sealed class DevServerState(
     ILoggerFactory loggerFactory)
 {
     public DevServerOptions Options { get; } = options;
+
+    public ServerLimits Limits { get; } = limits;
+
+    public OriginPolicy Origins { get; } = origins;
 
     public string ApiKey { get; } = apiKey;
 
@@ -39,7 +45,7 @@ internal sealed class DevServerState(
 
     public UserStore Users { get; } = users;
 
-    public ChannelStore Channels { get; } = new();
+    public ChannelStore Channels { get; } = new(limits);
 
     public ILogger Logger { get; } = loggerFactory.CreateLogger("StreamChat.DevServer");
 }

@@ -52,11 +52,22 @@ internal sealed class ProtocolErrorMiddleware(RequestDelegate next, DevServerSta
         }
         catch (Exception e)
         {
+            // Counted here only when no 500 can be written any more (a WebSocket, a started answer); the finally counts the rest.
+            if (context.Response.HasStarted)
+            {
+                state.Stats.CountServerError();
+            }
+
             state.Logger.LogError("{Method} {Path} failed with {Exception}", context.Request.Method, context.Request.Path, e.GetType().Name);
             await WriteErrorAsync(context, new ProtocolException(InternalError, "internal server error", StatusCodes.Status500InternalServerError)).ConfigureAwait(false);
         }
         finally
         {
+            if (context.Response.StatusCode >= StatusCodes.Status500InternalServerError)
+            {
+                state.Stats.CountServerError();
+            }
+
             state.Logger.LogInformation("{Method} {Path} -> {Status}", context.Request.Method, context.Request.Path, context.Response.StatusCode);
         }
     }

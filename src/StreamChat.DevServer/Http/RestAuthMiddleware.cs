@@ -10,8 +10,9 @@ using StreamChat.Jwt;
 namespace StreamChat.DevServer.Http;
 
 /// <summary>
-/// Authenticates every REST request (not the WebSocket, which authenticates from its query): counts it, checks the api key,
-/// applies an armed request fault, then authenticates the caller. <c>/guest</c> needs only the api key.
+/// Refuses browser origins outside the <see cref="OriginPolicy"/> (REST and WebSocket alike), then authenticates every REST
+/// request (not the WebSocket, which authenticates from its query): counts it, checks the api key, applies an armed request
+/// fault, then authenticates the caller. <c>/guest</c> needs only the api key.
 /// </summary>
 internal sealed class RestAuthMiddleware(RequestDelegate next, DevServerState state)
 {
@@ -21,6 +22,11 @@ internal sealed class RestAuthMiddleware(RequestDelegate next, DevServerState st
     public async Task InvokeAsync(HttpContext context)
     {
         var request = context.Request;
+        if (SingleValue.Header(request, "Origin") is { } origin && !state.Origins.IsAllowed(origin))
+        {
+            throw ProtocolException.NotAllowed($"origin '{Echo.Short(origin)}' may not call the dev server (allow it with DevServerOptions.CorsOrigins or --cors-origin)");
+        }
+
         if (request.Path.Equals(ConnectPath, StringComparison.OrdinalIgnoreCase))
         {
             await next(context).ConfigureAwait(false);
@@ -28,7 +34,7 @@ internal sealed class RestAuthMiddleware(RequestDelegate next, DevServerState st
         }
 
         state.Stats.CountRestRequest();
-        state.Authenticator.CheckApiKey(request.Query["api_key"]);
+        state.Authenticator.CheckApiKey(SingleValue.Query(request, "api_key"));
         if (request.Path.Equals(GuestPath, StringComparison.OrdinalIgnoreCase))
         {
             CallerFeature.Set(context, new Caller(CallerKind.Anonymous, null, State.Roles.Anonymous));
@@ -36,8 +42,8 @@ internal sealed class RestAuthMiddleware(RequestDelegate next, DevServerState st
             return;
         }
 
-        string? authType = request.Headers["stream-auth-type"];
-        string? token = request.Headers.Authorization;
+        var authType = SingleValue.Header(request, "stream-auth-type");
+        var token = SingleValue.Header(request, "Authorization");
         if (authType != Authenticator.Anonymous && !string.IsNullOrEmpty(token) && !IsServerToken(token)
             && state.Faults.TryConsumeRequestRejection(out var injected))
         {
@@ -45,7 +51,7 @@ internal sealed class RestAuthMiddleware(RequestDelegate next, DevServerState st
             throw new ProtocolException(injected, DevServerFaults.Message(injected));
         }
 
-        var caller = await state.Authenticator.AuthenticateAsync(authType, token, request.Query["user_id"]).ConfigureAwait(false);
+        var caller = await state.Authenticator.AuthenticateAsync(authType, token, SingleValue.Query(request, "user_id")).ConfigureAwait(false);
         CallerFeature.Set(context, caller);
         await next(context).ConfigureAwait(false);
     }

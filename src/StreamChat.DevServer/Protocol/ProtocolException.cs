@@ -21,4 +21,8 @@ internal sealed class ProtocolException : Exception
     public static ProtocolException NotAllowed(string message) => new(StreamErrorCode.NotAllowed, message);
 
     public static ProtocolException NotFound(string message) => new(StreamErrorCode.NotFound, message);
+
+    /// <summary>A count cap is reached: code 17, naming the option that raises it.</summary>
+    public static ProtocolException CapReached(string what, int max, string option) =>
+        NotAllowed($"the dev server allows at most {max} {what} (DevServerOptions.{option})");
 }

@@ -1,7 +1,6 @@
 using System;
 using System.Buffers;
 using System.IO;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
@@ -9,7 +8,7 @@ using Microsoft.AspNetCore.Http;
 
 namespace StreamChat.DevServer.Protocol;
 
-/// <summary>Reads request bodies as JSON objects, bounded in size; anything else is a code 4 error.</summary>
+/// <summary>Reads request bodies as JSON objects, bounded in size and strictly parsed; anything else is a code 4 error.</summary>
 internal static class RequestJson
 {
     public static async Task<JsonObject> ReadObjectAsync(HttpContext context, int maxBytes, CancellationToken cancellationToken)
@@ -51,34 +50,24 @@ internal static class RequestJson
             }
         }
 
-        return buffer.WrittenCount == 0 ? new JsonObject() : ParseObject(buffer.WrittenSpan, "request body");
+        if (buffer.WrittenCount == 0)
+        {
+            return new JsonObject();
+        }
+
+        JsonContentType.Check(context.Request.ContentType);
+        return ParseObject(buffer.WrittenSpan, "request body");
     }
 
+    /// <summary>Parses a JSON object strictly (see <see cref="StrictJson"/>); anything else is code 4 naming <paramref name="what"/>.</summary>
     public static JsonObject ParseObject(ReadOnlySpan<byte> utf8, string what)
     {
-        JsonNode? node;
-        try
+        if (!StrictJson.TryParse(utf8, out var node, out var problem))
         {
-            node = JsonNode.Parse(utf8);
-        }
-        catch (JsonException)
-        {
-            throw ProtocolException.Input($"the {what} is not valid JSON");
+            throw ProtocolException.Input($"the {what} {problem}");
         }
 
         return node as JsonObject ?? throw ProtocolException.Input($"the {what} must be a JSON object");
-    }
-
-    public static JsonNode? ParseAny(ReadOnlySpan<byte> utf8)
-    {
-        try
-        {
-            return JsonNode.Parse(utf8);
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
     }
 
     private static ProtocolException TooLarge(int maxBytes) =>

@@ -6,24 +6,29 @@ using StreamChat.DevServer.Protocol;
 
 namespace StreamChat.DevServer.State;
 
-/// <summary>One channel: its data, members, recent messages and the connections watching it. Thread-safe.</summary>
+/// <summary>
+/// One channel: its data, members, the latest <see cref="ServerLimits.MaxMessagesPerChannel"/> messages (and only their
+/// ids) and the connections watching it. Thread-safe.
+/// </summary>
 internal sealed class Channel
 {
-    private const int MaxKeptMessages = 300;
-
     private readonly object _gate = new();
+    private readonly int _maxMessages;
     private readonly JsonObject _createdBy;
     private readonly DateTimeOffset _createdAt;
     private readonly JsonObject _custom;
     private readonly List<string> _members = [];
-    private readonly List<JsonObject> _messages = [];
+    private readonly Queue<(string Id, JsonObject Message)> _messages = new();
     private readonly HashSet<string> _messageIds = new(StringComparer.Ordinal);
     private readonly HashSet<string> _watchers = new(StringComparer.Ordinal);
+    private JsonNode? _lastMessageAt;
 
-    public Channel(string type, string id, JsonObject createdBy, JsonObject? data, IEnumerable<string> members, DateTimeOffset createdAt)
+    /// <summary>Makes a channel; code 4 when the custom part of <paramref name="data"/> is over its cap.</summary>
+    public Channel(string type, string id, JsonObject createdBy, JsonObject? data, IEnumerable<string> members, DateTimeOffset createdAt, ServerLimits limits)
     {
         Type = type;
         Id = id;
+        _maxMessages = limits.MaxMessagesPerChannel;
         _createdBy = createdBy;
         _createdAt = createdAt;
         _custom = new JsonObject();
@@ -38,6 +43,7 @@ internal sealed class Channel
             }
         }
 
+        CustomData.Check(_custom, limits.MaxChannelCustomDataBytes, $"channel '{type}:{id}'", nameof(DevServerOptions.MaxChannelCustomDataBytes));
         _members.AddRange(members.Distinct(StringComparer.Ordinal));
     }
 
@@ -47,15 +53,26 @@ internal sealed class Channel
 
     public string Cid => $"{Type}:{Id}";
 
-    public void Watch(string connectionId)
+    /// <summary>Subscribes <paramref name="connection"/>, which unsubscribes itself when it closes.</summary>
+    public void Watch(ClientConnection connection)
     {
         lock (_gate)
         {
-            _watchers.Add(connectionId);
+            _watchers.Add(connection.Id);
+        }
+
+        connection.Watching(this);
+    }
+
+    public void Unwatch(string connectionId)
+    {
+        lock (_gate)
+        {
+            _watchers.Remove(connectionId);
         }
     }
 
-    /// <summary>Stores a message; false when its id is taken.</summary>
+    /// <summary>Stores a message, dropping the oldest past the cap; false when its id is taken by a kept message.</summary>
     public bool TryAddMessage(string messageId, JsonObject message)
     {
         lock (_gate)
@@ -65,10 +82,11 @@ internal sealed class Channel
                 return false;
             }
 
-            _messages.Add(message);
-            if (_messages.Count > MaxKeptMessages)
+            _messages.Enqueue((messageId, message));
+            _lastMessageAt = message["created_at"]?.DeepClone();
+            if (_messages.Count > _maxMessages)
             {
-                _messages.RemoveAt(0);
+                _messageIds.Remove(_messages.Dequeue().Id);
             }
 
             return true;
@@ -123,7 +141,7 @@ internal sealed class Channel
             }
 
             var messages = new JsonArray();
-            foreach (var message in _messages.Skip(Math.Max(0, _messages.Count - messageLimit)))
+            foreach (var (_, message) in _messages.Skip(Math.Max(0, _messages.Count - messageLimit)))
             {
                 messages.Add(message.DeepClone());
             }
@@ -150,7 +168,7 @@ internal sealed class Channel
             ["cid"] = Cid,
             ["created_at"] = Wire.Timestamp(_createdAt),
             ["updated_at"] = Wire.Timestamp(_createdAt),
-            ["last_message_at"] = _messages.Count > 0 ? _messages[^1]["created_at"]?.DeepClone() : null,
+            ["last_message_at"] = _lastMessageAt?.DeepClone(),
             ["created_by"] = _createdBy.DeepClone(),
             ["frozen"] = false,
             ["disabled"] = false,

@@ -1,28 +1,42 @@
 using System;
 using System.Collections.Concurrent;
+using StreamChat.DevServer.Protocol;
 
 namespace StreamChat.DevServer.State;
 
-/// <summary>The app's channels by cid. Thread-safe.</summary>
-internal sealed class ChannelStore
+/// <summary>The app's channels by cid, within <see cref="ServerLimits.MaxChannels"/>. Thread-safe.</summary>
+internal sealed class ChannelStore(ServerLimits limits)
 {
     private readonly ConcurrentDictionary<string, Channel> _channels = new(StringComparer.Ordinal);
+    private readonly object _createGate = new();
 
     public Channel? Find(string type, string id) => _channels.TryGetValue($"{type}:{id}", out var channel) ? channel : null;
 
-    /// <summary>Returns the existing channel, or adds the one <paramref name="create"/> makes.</summary>
-    public Channel GetOrAdd(string type, string id, Func<Channel> create, out bool created)
+    /// <summary>Returns the existing channel, or adds the one <paramref name="create"/> makes (code 17 over the cap).</summary>
+    public Channel GetOrAdd(string type, string id, Func<Channel> create)
     {
         var cid = $"{type}:{id}";
         if (_channels.TryGetValue(cid, out var existing))
         {
-            created = false;
             return existing;
         }
 
-        var fresh = create();
-        var stored = _channels.GetOrAdd(cid, fresh);
-        created = ReferenceEquals(stored, fresh);
-        return stored;
+        // Creating is rare: one lock makes the count check and the add one step.
+        lock (_createGate)
+        {
+            if (_channels.TryGetValue(cid, out existing))
+            {
+                return existing;
+            }
+
+            if (_channels.Count >= limits.MaxChannels)
+            {
+                throw ProtocolException.CapReached("channels", limits.MaxChannels, nameof(DevServerOptions.MaxChannels));
+            }
+
+            var fresh = create();
+            _channels[cid] = fresh;
+            return fresh;
+        }
     }
 }

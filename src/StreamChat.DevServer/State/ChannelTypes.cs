@@ -10,7 +10,7 @@ internal static class ChannelTypes
 
     public static string Check(string type) => type is "messaging" or Livestream or "team" or "gaming" or "commerce"
         ? type
-        : throw ProtocolException.Input($"channel type '{Sanitize(type)}' does not exist");
+        : throw ProtocolException.Input($"channel type '{Echo.Short(type)}' does not exist");
 
     public static JsonObject Config(string type) => new()
     {
@@ -28,7 +28,4 @@ internal static class ChannelTypes
         ["message_retention"] = "infinite",
         ["commands"] = new JsonArray(),
     };
-
-    // The type comes from the URL; keep error messages short and printable.
-    private static string Sanitize(string text) => text.Length > 32 ? text[..32] + "…" : text;
 }

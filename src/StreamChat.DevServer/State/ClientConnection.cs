@@ -1,43 +1,170 @@
 using System;
+using System.Collections.Generic;
 using System.Net.WebSockets;
+using System.Text;
 using System.Text.Json.Nodes;
 using System.Threading;
+using System.Threading.Channels;
 using System.Threading.Tasks;
 
 namespace StreamChat.DevServer.State;
 
-/// <summary>One open WebSocket connection of a user (or an anonymous visitor).</summary>
-internal sealed class ClientConnection(string id, WebSocket socket, string userId, bool isAnonymous)
+/// <summary>
+/// One open WebSocket connection of a user (or an anonymous visitor). Every frame the server sends goes through a bounded
+/// queue drained by one writer task, so whoever sends (a message fan-out, a health-check reply) only enqueues and never
+/// waits on this client's socket. A full queue or a send slower than <see cref="ServerLimits.SendTimeout"/> drops this
+/// connection alone: an explicit policy, like StackExchange.Redis's backlog, instead of back-pressure reaching the sender.
+/// </summary>
+internal sealed partial class ClientConnection
 {
-    // A WebSocket allows one send at a time; events and health-check replies come from different threads.
-    private readonly SemaphoreSlim _sendLock = new(1, 1);
+    private const int Open = 0;
+    private const int Closing = 1;
+    private const int Dropped = 2;
 
-    public string Id { get; } = id;
+    private readonly WebSocket _socket;
+    private readonly Channel<byte[]> _queue;
+    private readonly TimeProvider _clock;
+    private readonly TimeSpan _sendTimeout;
+    private readonly Action<ClientConnection, string> _onDropped;
 
-    public string UserId { get; } = userId;
+    // Never disposed: it owns no timer, and Cancel may race a late Drop.
+    private readonly CancellationTokenSource _stop = new();
+    private readonly HashSet<Channel> _watching = [];
+    private Task _writer = Task.CompletedTask;
+    private int _state;
+    private CloseRequest? _close;
 
-    public bool IsAnonymous { get; } = isAnonymous;
-
-    public async Task SendAsync(JsonNode message, CancellationToken cancellationToken)
+    /// <summary>A connection whose writer runs after <see cref="Start"/>; <paramref name="onDropped"/> is called once if it is dropped for being slow.</summary>
+    public ClientConnection(string id, WebSocket socket, string userId, bool isAnonymous, ServerLimits limits, TimeProvider clock, Action<ClientConnection, string> onDropped)
     {
-        var bytes = System.Text.Encoding.UTF8.GetBytes(message.ToJsonString());
-        await _sendLock.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
+        Id = id;
+        UserId = userId;
+        IsAnonymous = isAnonymous;
+        _socket = socket;
+        _clock = clock;
+        _sendTimeout = limits.SendTimeout;
+        _onDropped = onDropped;
+        _queue = System.Threading.Channels.Channel.CreateBounded<byte[]>(new BoundedChannelOptions(limits.SendQueueCapacity)
         {
-            if (socket.State == WebSocketState.Open)
-            {
-                await socket.SendAsync(bytes, WebSocketMessageType.Text, endOfMessage: true, cancellationToken).ConfigureAwait(false);
-            }
-        }
-        catch (Exception e) when (e is WebSocketException or ObjectDisposedException or OperationCanceledException)
+            FullMode = BoundedChannelFullMode.Wait,
+            SingleReader = true,
+        });
+    }
+
+    public string Id { get; }
+
+    public string UserId { get; }
+
+    public bool IsAnonymous { get; }
+
+    /// <summary>Whose connection this is, for the per-user cap; anonymous ids are unverified, so they count apart.</summary>
+    public string OwnerKey => (IsAnonymous ? "anonymous:" : "user:") + UserId;
+
+    /// <summary>Starts the writer; call once, before the first <see cref="Enqueue(JsonNode)"/>.</summary>
+    public void Start() => _writer = Task.Run(WriteLoopAsync);
+
+    public void Enqueue(JsonNode message) => Enqueue(Encoding.UTF8.GetBytes(message.ToJsonString()));
+
+    /// <summary>Queues a text frame without waiting; a full queue drops the connection (a closing one just ignores it).</summary>
+    public void Enqueue(byte[] utf8)
+    {
+        if (!_queue.Writer.TryWrite(utf8) && Volatile.Read(ref _state) == Open)
         {
-            // The peer went away; the receive loop cleans up.
-        }
-        finally
-        {
-            _sendLock.Release();
+            Drop("its send queue is full (the client stopped reading)");
         }
     }
 
-    public void Abort() => socket.Abort();
+    /// <summary>Sends what is queued, then a close frame with <paramref name="status"/>; later frames are ignored.</summary>
+    public void Close(WebSocketCloseStatus status, string? description)
+    {
+        if (Interlocked.CompareExchange(ref _state, Closing, Open) == Open)
+        {
+            _close = new CloseRequest(status, description);
+            _queue.Writer.TryComplete();
+        }
+    }
+
+    /// <summary>
+    /// Ends the writer once the receive side is done: after a <see cref="Close"/> it may finish sending, bounded by the send
+    /// timeout; otherwise (the peer vanished, an abort) queued frames are abandoned.
+    /// </summary>
+    public async Task StopAsync()
+    {
+        if (Interlocked.CompareExchange(ref _state, Closing, Open) == Open)
+        {
+            _queue.Writer.TryComplete();
+            _stop.Cancel();
+        }
+
+        try
+        {
+            await _writer.WaitAsync(_sendTimeout, _clock).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            _socket.Abort();
+            await _writer.ConfigureAwait(false);
+        }
+    }
+
+    public void Abort()
+    {
+        _stop.Cancel();
+        _socket.Abort();
+    }
+
+    private async Task WriteLoopAsync()
+    {
+        try
+        {
+            while (await _queue.Reader.WaitToReadAsync(_stop.Token).ConfigureAwait(false))
+            {
+                while (_queue.Reader.TryRead(out var frame))
+                {
+                    await SendAsync(token => _socket.SendAsync((ReadOnlyMemory<byte>)frame, WebSocketMessageType.Text, endOfMessage: true, token)).ConfigureAwait(false);
+                }
+            }
+
+            // Set before the queue completed, so it is seen here; a stop completes the queue without one.
+            if (Volatile.Read(ref _close) is { } close && _socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
+            {
+                await SendAsync(token => new ValueTask(_socket.CloseOutputAsync(close.Status, close.Description, token))).ConfigureAwait(false);
+            }
+        }
+        catch (Exception e) when (e is OperationCanceledException or WebSocketException or ObjectDisposedException or System.IO.IOException)
+        {
+            // Stopped, dropped or aborted, or the peer went away. A writer that fails on its own must not leave a live
+            // connection behind whose queue only fills: abort it, and the receive loop cleans up. A stopped writer leaves
+            // the socket alone, so a close frame the WebSocket is sending (1002, 1007) still goes out.
+            if (!_stop.IsCancellationRequested)
+            {
+                _socket.Abort();
+            }
+        }
+    }
+
+    /// <summary>One send, bounded by the send timeout on the server's clock.</summary>
+    private async Task SendAsync(Func<CancellationToken, ValueTask> send)
+    {
+        // The timer decides, not whoever first observes the cancelled send (the receive loop may see the abort first): a
+        // timer firing while the send is pending is the drop. Drop cancels _stop, which ends the send.
+        using var timeout = new CancellationTokenSource(_sendTimeout, _clock);
+        using var dropOnTimeout = timeout.Token.Register(() => Drop($"a send took longer than {_sendTimeout.TotalSeconds:0.###} s"));
+        await send(_stop.Token).ConfigureAwait(false);
+    }
+
+    private void Drop(string reason)
+    {
+        if (Interlocked.Exchange(ref _state, Dropped) == Dropped)
+        {
+            return;
+        }
+
+        _queue.Writer.TryComplete();
+        _stop.Cancel();
+        _socket.Abort();
+        _onDropped(this, reason);
+    }
+
+    private sealed record CloseRequest(WebSocketCloseStatus Status, string? Description);
 }

@@ -1,18 +1,66 @@
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Linq;
+using StreamChat.DevServer.Protocol;
 
 namespace StreamChat.DevServer.State;
 
-/// <summary>The open WebSocket connections by connection id. Thread-safe.</summary>
-internal sealed class ConnectionRegistry
+/// <summary>
+/// The open WebSocket connections by connection id, within <see cref="ServerLimits.MaxConnections"/> and
+/// <see cref="ServerLimits.MaxConnectionsPerUser"/>. Thread-safe.
+/// </summary>
+internal sealed class ConnectionRegistry(ServerLimits limits)
 {
     private readonly ConcurrentDictionary<string, ClientConnection> _connections = new();
+    private readonly Dictionary<string, int> _perOwner = [];
+    private readonly object _gate = new();
 
     public int Count => _connections.Count;
 
-    public void Add(ClientConnection connection) => _connections[connection.Id] = connection;
+    /// <summary>Registers an accepted connection; code 17 when a cap is reached.</summary>
+    public void Add(ClientConnection connection)
+    {
+        lock (_gate)
+        {
+            if (_connections.Count >= limits.MaxConnections)
+            {
+                throw ProtocolException.CapReached("open connections", limits.MaxConnections, nameof(DevServerOptions.MaxConnections));
+            }
 
-    public void Remove(ClientConnection connection) => _connections.TryRemove(new(connection.Id, connection));
+            var owned = _perOwner.GetValueOrDefault(connection.OwnerKey);
+            if (owned >= limits.MaxConnectionsPerUser)
+            {
+                throw ProtocolException.CapReached("open connections per user", limits.MaxConnectionsPerUser, nameof(DevServerOptions.MaxConnectionsPerUser));
+            }
+
+            _perOwner[connection.OwnerKey] = owned + 1;
+            _connections[connection.Id] = connection;
+        }
+    }
+
+    /// <summary>Forgets a connection (once, however often it is called) and unsubscribes it from its channels.</summary>
+    public void Remove(ClientConnection connection)
+    {
+        lock (_gate)
+        {
+            if (!_connections.TryRemove(new(connection.Id, connection)))
+            {
+                return;
+            }
+
+            var owned = _perOwner[connection.OwnerKey] - 1;
+            if (owned == 0)
+            {
+                _perOwner.Remove(connection.OwnerKey);
+            }
+            else
+            {
+                _perOwner[connection.OwnerKey] = owned;
+            }
+        }
+
+        connection.StopWatching();
+    }
 
     public ClientConnection? Find(string connectionId) => _connections.TryGetValue(connectionId, out var connection) ? connection : null;
 
@@ -22,7 +70,7 @@ internal sealed class ConnectionRegistry
         var all = _connections.Values.ToArray();
         foreach (var connection in all)
         {
-            _connections.TryRemove(new(connection.Id, connection));
+            Remove(connection);
             connection.Abort();
         }
 

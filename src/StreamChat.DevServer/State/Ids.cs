@@ -7,6 +7,7 @@ internal static class Ids
 {
     public const int MaxUserIdLength = 255;
     public const int MaxChannelIdLength = 64;
+    public const int MaxMessageIdLength = 255;
 
     public static string CheckUserId(string? id, string path)
     {
@@ -32,6 +33,10 @@ internal static class Ids
 
         return id;
     }
+
+    /// <summary>Message ids are free text, but bounded: they are kept and echoed.</summary>
+    public static string CheckMessageId(string id) =>
+        id.Length <= MaxMessageIdLength ? id : throw ProtocolException.Input($"message.id is longer than {MaxMessageIdLength} characters");
 
     private static bool AllValid(string id, System.Func<char, bool> allowedSymbol)
     {

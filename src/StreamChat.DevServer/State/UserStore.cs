@@ -1,12 +1,13 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Text.Json.Nodes;
 using StreamChat.DevServer.Protocol;
 
 namespace StreamChat.DevServer.State;
 
-/// <summary>The app's users and token revocation cutoffs. Thread-safe.</summary>
-internal sealed class UserStore
+/// <summary>The app's users and token revocation cutoffs, within <see cref="ServerLimits.MaxUsers"/>. Thread-safe.</summary>
+internal sealed class UserStore(TimeProvider clock, ServerLimits limits)
 {
     // Fields the server owns; clients cannot set them through user_details or upserts.
     private static readonly HashSet<string> ServerFields = new(StringComparer.Ordinal)
@@ -16,40 +17,31 @@ internal sealed class UserStore
 
     private readonly object _gate = new();
     private readonly Dictionary<string, User> _users = new(StringComparer.Ordinal);
-    private readonly TimeProvider _clock;
     private DateTimeOffset? _appRevokedBefore;
-
-    public UserStore(TimeProvider clock) => _clock = clock;
 
     /// <summary>Creates the user or merges <paramref name="details"/> into it. The role changes only when one is given.</summary>
     public JsonObject Upsert(string id, JsonObject? details, string? role = null)
     {
         lock (_gate)
         {
-            var now = _clock.GetUtcNow();
-            if (!_users.TryGetValue(id, out var user))
+            return UpsertUnlocked(id, details, role);
+        }
+    }
+
+    /// <summary>
+    /// Creates or updates a guest, in one step with the check that <paramref name="id"/> is not taken by a user who is not a
+    /// guest (code 4), so no user can be created in between.
+    /// </summary>
+    public JsonObject UpsertGuest(string id, JsonObject? details)
+    {
+        lock (_gate)
+        {
+            if (_users.TryGetValue(id, out var existing) && existing.Role != Roles.Guest)
             {
-                user = new User(id, role ?? Roles.User, now);
-                _users.Add(id, user);
-            }
-            else if (role is not null)
-            {
-                user.Role = role;
+                throw ProtocolException.Input($"user.id '{Echo.Short(id)}' belongs to a user who is not a guest");
             }
 
-            if (details is not null)
-            {
-                foreach (var (name, value) in details)
-                {
-                    if (!ServerFields.Contains(name))
-                    {
-                        user.Custom[name] = value?.DeepClone();
-                    }
-                }
-            }
-
-            user.UpdatedAt = now;
-            return user.ToJson();
+            return UpsertUnlocked(id, details, Roles.Guest);
         }
     }
 
@@ -82,7 +74,9 @@ internal sealed class UserStore
     {
         lock (_gate)
         {
-            var now = _clock.GetUtcNow();
+            // All or nothing: the cap is checked for every new user before any is created.
+            EnsureRoom(ids.Distinct(StringComparer.Ordinal).Count(id => !_users.ContainsKey(id)));
+            var now = clock.GetUtcNow();
             foreach (var id in ids)
             {
                 if (!_users.TryGetValue(id, out var user))
@@ -110,6 +104,52 @@ internal sealed class UserStore
         }
     }
 
+    private JsonObject UpsertUnlocked(string id, JsonObject? details, string? role)
+    {
+        var now = clock.GetUtcNow();
+        var exists = _users.TryGetValue(id, out var user);
+        if (!exists)
+        {
+            EnsureRoom(1);
+        }
+
+        // Merged into a copy first, so a merge over the size cap changes nothing.
+        var custom = (JsonObject?)user?.Custom.DeepClone() ?? new JsonObject();
+        if (details is not null)
+        {
+            foreach (var (name, value) in details)
+            {
+                if (!ServerFields.Contains(name))
+                {
+                    custom[name] = value?.DeepClone();
+                }
+            }
+        }
+
+        CustomData.Check(custom, limits.MaxUserCustomDataBytes, $"user '{Echo.Short(id)}'", nameof(DevServerOptions.MaxUserCustomDataBytes));
+        if (user is null)
+        {
+            user = new User(id, role ?? Roles.User, now);
+            _users.Add(id, user);
+        }
+        else if (role is not null)
+        {
+            user.Role = role;
+        }
+
+        user.Custom = custom;
+        user.UpdatedAt = now;
+        return user.ToJson();
+    }
+
+    private void EnsureRoom(int newUsers)
+    {
+        if (_users.Count + newUsers > limits.MaxUsers)
+        {
+            throw ProtocolException.CapReached("users", limits.MaxUsers, nameof(DevServerOptions.MaxUsers));
+        }
+    }
+
     private sealed class User(string id, string role, DateTimeOffset createdAt)
     {
         private readonly DateTimeOffset _createdAt = createdAt;
@@ -120,7 +160,7 @@ internal sealed class UserStore
 
         public DateTimeOffset? RevokedBefore { get; set; }
 
-        public JsonObject Custom { get; } = new();
+        public JsonObject Custom { get; set; } = new();
 
         public JsonObject ToJson()
         {

@@ -24,7 +24,9 @@ public abstract class DevServerTest
     public async Task StartServerAsync()
     {
         Clock = new FakeTimeProvider(Start);
-        Server = await DevServer.StartAsync(new DevServerOptions { TimeProvider = Clock, DisableAuthChecks = DisableAuthChecks, MaxRequestBodyBytes = 64 * 1024 });
+        var options = new DevServerOptions { TimeProvider = Clock, DisableAuthChecks = DisableAuthChecks, MaxRequestBodyBytes = 64 * 1024 };
+        Configure(options);
+        Server = await DevServer.StartAsync(options);
         Api = new ApiClient(Server);
         Issuer = new UserTokenIssuer(Server.ApiSecret, Clock);
     }
@@ -35,6 +37,11 @@ public abstract class DevServerTest
         Api.Dispose();
         Issuer.Dispose();
         await Server.DisposeAsync();
+    }
+
+    /// <summary>Adjusts the options of the server each test starts (caps, CORS).</summary>
+    protected virtual void Configure(DevServerOptions options)
+    {
     }
 
     internal string UserToken(string userId) => Issuer.CreateUserToken(userId);

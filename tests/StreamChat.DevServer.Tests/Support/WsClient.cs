@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json.Nodes;
@@ -11,9 +10,6 @@ namespace StreamChat.DevServer.Tests.Support;
 /// <summary>A WebSocket client speaking the <c>/connect</c> protocol over loopback.</summary>
 internal sealed class WsClient : IAsyncDisposable
 {
-    // Guards against a hang only; no test asserts on timing.
-    private static readonly TimeSpan ReceiveGuard = TimeSpan.FromSeconds(20);
-
     private readonly ClientWebSocket _socket = new();
 
     private WsClient()
@@ -26,27 +22,9 @@ internal sealed class WsClient : IAsyncDisposable
 
     public static async Task<WsClient> ConnectAsync(DevServer server, string? userId, string? token, string authType = "jwt", JsonObject? userDetails = null, string? apiKey = "", string? json = null)
     {
-        var payload = json ?? new JsonObject
-        {
-            ["user_id"] = userId,
-            ["user_details"] = userDetails ?? new JsonObject { ["id"] = userId },
-            ["server_determines_connection_id"] = true,
-        }.ToJsonString();
-        var query = new List<string> { "json=" + Uri.EscapeDataString(payload), "stream-auth-type=" + authType };
-        var key = apiKey == string.Empty ? server.ApiKey : apiKey;
-        if (key is not null)
-        {
-            query.Add("api_key=" + Uri.EscapeDataString(key));
-        }
-
-        if (token is not null)
-        {
-            query.Add("authorization=" + Uri.EscapeDataString(token));
-        }
-
-        var uri = new Uri($"ws://{server.BaseUrl.Authority}/connect?{string.Join("&", query)}");
+        var uri = new Uri($"ws://{server.BaseUrl.Authority}{ConnectUrl.Target(server, userId, token, authType, userDetails, apiKey, json)}");
         var client = new WsClient();
-        using var guard = new CancellationTokenSource(ReceiveGuard);
+        using var guard = HangGuard.Start();
         await client._socket.ConnectAsync(uri, guard.Token);
         return client;
     }
@@ -54,7 +32,7 @@ internal sealed class WsClient : IAsyncDisposable
     /// <summary>The next text frame as JSON, or null when the server closed the connection.</summary>
     public async Task<JsonObject?> ReceiveAsync()
     {
-        using var guard = new CancellationTokenSource(ReceiveGuard);
+        using var guard = HangGuard.Start();
         var buffer = new byte[64 * 1024];
         var length = 0;
         while (true)
@@ -88,7 +66,7 @@ internal sealed class WsClient : IAsyncDisposable
 
     public async Task SendAsync(string text)
     {
-        using var guard = new CancellationTokenSource(ReceiveGuard);
+        using var guard = HangGuard.Start();
         await _socket.SendAsync(Encoding.UTF8.GetBytes(text), WebSocketMessageType.Text, true, guard.Token);
     }
 
@@ -96,7 +74,7 @@ internal sealed class WsClient : IAsyncDisposable
     {
         if (_socket.State == WebSocketState.Open)
         {
-            using var guard = new CancellationTokenSource(ReceiveGuard);
+            using var guard = HangGuard.Start();
             try
             {
                 await _socket.CloseAsync(WebSocketCloseStatus.NormalClosure, null, guard.Token);

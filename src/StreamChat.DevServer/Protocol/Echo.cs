@@ -1,0 +1,9 @@
+namespace StreamChat.DevServer.Protocol;
+
+/// <summary>Client input quoted in an error message, cut short: a message says what is wrong, it does not replay the request.</summary>
+internal static class Echo
+{
+    public const int MaxLength = 32;
+
+    public static string Short(string text) => text.Length > MaxLength ? text[..MaxLength] + "…" : text;
+}

@@ -1,0 +1,17 @@
+using System;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace StreamChat.DevServer.Tests.Support;
+
+/// <summary>Bounds every wait on the server so a bug fails a test instead of hanging the run. Nothing is timed.</summary>
+internal static class HangGuard
+{
+    public static readonly TimeSpan Limit = TimeSpan.FromSeconds(20);
+
+    public static CancellationTokenSource Start() => new(Limit);
+
+    public static Task Guard(this Task task) => task.WaitAsync(Limit);
+
+    public static Task<T> Guard<T>(this Task<T> task) => task.WaitAsync(Limit);
+}
