@@ -10,7 +10,8 @@ public sealed partial class ChatClient
 {
     /// <summary>
     /// Gets (or creates) a channel and its latest messages. With <paramref name="watch"/>, this connection also
-    /// receives the channel's events (<see cref="MessageReceived"/>), again after reconnects.
+    /// receives the channel's events (<see cref="MessageReceived"/>), again after reconnects; while the client is
+    /// reconnecting, a watch waits for the new connection (at most <see cref="ChatClientConfig.RequestTimeout"/>).
     /// </summary>
     /// <param name="type">The channel type, for example <c>messaging</c> or <c>livestream</c>.</param>
     /// <param name="id">The channel id.</param>
@@ -19,23 +20,15 @@ public sealed partial class ChatClient
     /// <returns>The channel.</returns>
     /// <exception cref="ChatApiException">The server refused (for example code 17 for a user who may not read it).</exception>
     /// <exception cref="ChatDisconnectedException">The client is not connected, or disconnected while the request waited.</exception>
+    /// <exception cref="ChatConnectionException">The server could not be reached, or (watching) the WebSocket did not reconnect in time.</exception>
     public async Task<ChannelState> QueryChannelAsync(string type, string id, bool watch = false, CancellationToken cancellationToken = default)
     {
         ChannelRequests.ValidateId(type, nameof(type));
         ChannelRequests.ValidateId(id, nameof(id));
         var session = RequireSession();
-        var connectionId = watch ? session.ConnectionId : null;
-        using var answer = await session.SendAsync(
-            HttpMethod.Post,
-            ChannelRequests.QueryPath(type, id),
-            ChannelRequests.ConnectionQuery(connectionId),
-            ChannelRequests.QueryBody(watch, connectionId),
-            cancellationToken).ConfigureAwait(false);
-        if (watch)
-        {
-            session.RememberWatched(type, id);
-        }
-
+        using var answer = watch
+            ? await session.WatchAsync(type, id, cancellationToken).ConfigureAwait(false)
+            : await session.SendAsync(HttpMethod.Post, ChannelRequests.QueryPath(type, id), null, ChannelRequests.QueryBody(false, null), cancellationToken).ConfigureAwait(false);
         return ChannelState.FromJson(answer.RootElement, type, id);
     }
 

@@ -80,12 +80,17 @@ public sealed partial class ChatClient : IAsyncDisposable, IDisposable
     /// <exception cref="TokenProviderException">The provider could not supply a token.</exception>
     /// <exception cref="ChatDisconnectedException">A disconnect or user switch interrupted the connect.</exception>
     /// <exception cref="ChatConnectionException">The server could not be reached.</exception>
+    /// <exception cref="ObjectDisposedException">
+    /// The client was disposed, also while this call waited for a connect or disconnect to finish; a connect already under
+    /// way when the dispose began fails with <see cref="ChatDisconnectedException"/> (<see cref="DisconnectReason.Disposed"/>).
+    /// </exception>
     public async Task<ChatUser> ConnectAsync(CancellationToken cancellationToken = default)
     {
         ThrowIfDisposed();
         await _lifecycle.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
+            ThrowIfDisposed(); // queued behind a dispose: build nothing
             return await ConnectLockedAsync(cancellationToken).ConfigureAwait(false);
         }
         finally
@@ -122,6 +127,7 @@ public sealed partial class ChatClient : IAsyncDisposable, IDisposable
     /// <param name="tokenProvider">The new user's token provider.</param>
     /// <param name="cancellationToken">Cancels the switch.</param>
     /// <returns>The newly connected user.</returns>
+    /// <exception cref="ObjectDisposedException">The client was disposed, also while the switch waited for a connect or disconnect to finish.</exception>
     public async Task<ChatUser> SwitchUserAsync(TokenProvider tokenProvider, CancellationToken cancellationToken = default)
     {
         if (tokenProvider is null)
@@ -134,6 +140,7 @@ public sealed partial class ChatClient : IAsyncDisposable, IDisposable
         await _lifecycle.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
+            ThrowIfDisposed();
             await EndSessionLockedAsync(DisconnectReason.UserSwitched).ConfigureAwait(false);
             TokenProvider = tokenProvider;
             return await ConnectLockedAsync(cancellationToken).ConfigureAwait(false);
@@ -144,7 +151,11 @@ public sealed partial class ChatClient : IAsyncDisposable, IDisposable
         }
     }
 
-    /// <summary>Disconnects and releases the client's resources.</summary>
+    /// <summary>
+    /// Disconnects and releases the client's resources: once it returns no socket, timer or session of the client is
+    /// left, and connects that were waiting for their turn fail with <see cref="ObjectDisposedException"/>. It never
+    /// throws what a background loop (reconnecting, receiving) ran into.
+    /// </summary>
     /// <returns>A task that completes when the client is closed.</returns>
     public async ValueTask DisposeAsync()
     {
@@ -187,12 +198,15 @@ public sealed partial class ChatClient : IAsyncDisposable, IDisposable
         }
     }
 
-    /// <summary>A session reports its reconnects; reports of a session that is no longer current are ignored.</summary>
-    internal void OnSessionState(ChatSession session, ConnectionState state, Exception? error)
+    /// <summary>
+    /// A session reports its reconnects; reports of a session that is no longer current are ignored, and so is one
+    /// whose <paramref name="stillValid"/> no longer holds when the state would change.
+    /// </summary>
+    internal void OnSessionState(ChatSession session, ConnectionState state, Exception? error, Func<bool>? stillValid = null)
     {
         if (ReferenceEquals(Volatile.Read(ref _session), session))
         {
-            SetState(state, error);
+            SetState(state, error, stillValid);
         }
     }
 
@@ -205,7 +219,14 @@ public sealed partial class ChatClient : IAsyncDisposable, IDisposable
 
         await EndSessionLockedAsync(DisconnectReason.NotConnected).ConfigureAwait(false);
         var session = new ChatSession(this, TokenProvider, _rest, _clock, _logger);
-        Volatile.Write(ref _session, session);
+
+        // Both sides fence (here and in DisposeAsync): either the dispose sees this session and closes it, or this sees the dispose.
+        Interlocked.Exchange(ref _session, session);
+        if (Volatile.Read(ref _disposed) != 0)
+        {
+            session.Close(DisconnectReason.Disposed);
+        }
+
         SetState(ConnectionState.Connecting, null);
         try
         {
@@ -237,13 +258,13 @@ public sealed partial class ChatClient : IAsyncDisposable, IDisposable
         SetState(ConnectionState.Disconnected, null);
     }
 
-    private void SetState(ConnectionState state, Exception? error)
+    private void SetState(ConnectionState state, Exception? error, Func<bool>? stillValid = null)
     {
         ConnectionState previous;
         lock (_stateGate)
         {
             previous = _state;
-            if (previous == state)
+            if (previous == state || stillValid?.Invoke() == false)
             {
                 return;
             }

@@ -35,6 +35,9 @@ internal sealed partial class ChatSession
     private ChatDisconnectedException? _closed;
     private Task _reconnect = Task.CompletedTask;
 
+    // Completed while a socket is current (and once the session is closed); replaced by a pending one on each drop.
+    private TaskCompletionSource<bool> _connected = NewConnectedSignal();
+
     public ChatSession(ChatClient client, TokenProvider provider, RestTransport rest, ServerClock clock, ILogger logger)
     {
         _client = client;
@@ -78,33 +81,21 @@ internal sealed partial class ChatSession
     public async Task<ChatUser> ConnectAsync(CancellationToken cancellationToken)
     {
         var socket = await WithTokenAsync(OpenSocketAsync, cancellationToken).ConfigureAwait(false);
-        lock (_gate)
+        if (!TryMakeCurrent(socket))
         {
-            if (_closed is not null)
-            {
-                socket.Dispose();
-                throw _closed;
-            }
-
-            _socket = socket;
-            User = socket.Me ?? User;
+            socket.Dispose();
+            throw ClosedError!;
         }
 
         socket.Start(OnEvent, OnDropped);
-        return User!;
+
+        // Closed between the two steps: the socket went with the session (Start did nothing), and so does this connect.
+        return ClosedError is { } closed ? throw closed : User!;
     }
 
     /// <summary>A REST call as this session's user, refreshing the token on code 40 (a bounded number of times).</summary>
     public Task<JsonDocument> SendAsync(HttpMethod method, string path, string? query, byte[]? body, CancellationToken cancellationToken) =>
         WithTokenAsync((token, ct) => _rest.SendAsync(method, path, query, body, token, ct), cancellationToken);
-
-    public void RememberWatched(string type, string id)
-    {
-        lock (_gate)
-        {
-            _watched.Add((type, id));
-        }
-    }
 
     /// <summary>Fails everything pending now and stops the provider from being called; <see cref="CloseAsync"/> then releases the socket.</summary>
     public void Close(DisconnectReason reason, Exception? cause = null)
@@ -117,12 +108,14 @@ internal sealed partial class ChatSession
             }
 
             _closed = new ChatDisconnectedException(reason, cause);
+            _connected.TrySetResult(true); // wakes the watches waiting for a connection, to fail
         }
 
         _tokens.Close(reason);
         _lifetime.Cancel();
     }
 
+    /// <summary>Closes the session and releases its socket and loops; never throws what a background loop hit.</summary>
     public async Task CloseAsync(DisconnectReason reason)
     {
         Close(reason);
@@ -143,9 +136,10 @@ internal sealed partial class ChatSession
         {
             await _reconnect.ConfigureAwait(false);
         }
-        catch (Exception exception) when (exception is OperationCanceledException or ChatException)
+        catch (Exception exception)
         {
-            // The reconnect loop ends with the session; its error was already reported.
+            // The reconnect loop catches what it expects; anything else is logged, never handed to the closer.
+            Log.SessionCloseFailed(_logger, exception);
         }
 
         // _lifetime is cancelled, not disposed: late callers may still link to it and must see it cancelled.
@@ -177,6 +171,33 @@ internal sealed partial class ChatSession
         catch (ObjectDisposedException) when (ClosedError is { } closed)
         {
             throw closed;
+        }
+    }
+
+    private static TaskCompletionSource<bool> NewConnectedSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Makes <paramref name="socket"/> the session's connection; false when the session closed meanwhile.</summary>
+    private bool TryMakeCurrent(ChatSocket socket)
+    {
+        lock (_gate)
+        {
+            if (_closed is not null)
+            {
+                return false;
+            }
+
+            _socket = socket;
+            User = socket.Me ?? User;
+            _connected.TrySetResult(true);
+            return true;
+        }
+    }
+
+    private bool IsCurrent(ChatSocket socket)
+    {
+        lock (_gate)
+        {
+            return ReferenceEquals(_socket, socket);
         }
     }
 
