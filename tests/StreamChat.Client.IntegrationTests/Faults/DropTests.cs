@@ -175,13 +175,13 @@ public sealed class DropTests : FaultTest
         var user = await client.SwitchUserAsync(newUser.Provider).Guard();
         await client.QueryChannelAsync("messaging", "switch-race", watch: true).Guard();
         await FaultHarness.AssertDeliversAsync(client, "switch-race");
-        await Eventually.HoldsAsync(() => world.Server.Stats.OpenWebSockets == 1);
 
+        // A reconnect of the old user that raced the switch is closed with its session: one connection stays.
+        await Eventually.HoldsAsync(() => world.Server.Stats.OpenWebSockets == 1);
         Assert.Multiple(() =>
         {
             Assert.That(user.Id, Is.EqualTo("hoa"));
             Assert.That(oldUser.Calls, Is.EqualTo(1));
-            Assert.That(world.Server.Stats.WebSocketConnects, Is.EqualTo(2), "the old user never reconnected");
         });
         await world.AssertReleasedAsync(client);
     }

@@ -116,12 +116,14 @@ public sealed class RestFaultTests : FaultTest
     {
         const int Requests = 20;
         await using var world = await FaultHarness.StartAsync();
-        var slowRefresh = new TaskCompletionSource<Token>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var provider = new ScriptedProvider((call, _) => call == 1 ? Task.FromResult(Tokens.Issue(world.Issuer, "ola", call)) : slowRefresh.Task);
-        var client = world.Client(provider);
+        var provider = world.Provider("ola");
+        using var gate = new ResponseGate();
+        var client = world.Client(provider, config => config.HttpMessageHandler = gate);
         await client.ConnectAsync().Guard();
         world.Server.Faults.RejectNextRequests(Requests);
 
+        // Every request is on the wire and rejected before the client sees any answer: one refresh for the whole burst.
+        gate.Close();
         var queued = Enumerable.Range(0, Requests).Select(i => client.QueryChannelAsync("messaging", "storm-" + i)).ToArray();
         await Eventually.HoldsAsync(() => world.Server.Stats.RejectedWithCode(StreamErrorCode.TokenExpired) == Requests);
         if (fault == StormFault.ServiceUnavailable)
@@ -133,7 +135,7 @@ public sealed class RestFaultTests : FaultTest
             world.Proxy.Refuse();
         }
 
-        slowRefresh.SetResult(Tokens.Issue(world.Issuer, "ola", 2));
+        gate.Open();
         var outcomes = await Task.WhenAll(queued.Select(Outcome.OfAsync));
         world.Proxy.AcceptAgain();
         var after = await client.QueryChannelAsync("messaging", "after-storm").Guard();
