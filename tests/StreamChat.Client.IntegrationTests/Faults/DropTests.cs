@@ -12,15 +12,11 @@ public sealed class DropTests : FaultTest
     public async Task Idle_connection_dropped_reconnects_and_delivers_again(DropMode mode)
     {
         await using var world = await FaultHarness.StartAsync();
-        var client = world.Client(world.Provider("ann"));
-        await client.ConnectAsync().Guard();
-        await client.QueryChannelAsync("messaging", "idle-drop", watch: true).Guard();
-        var states = new StateRecorder(client);
+        var (client, states) = await world.ConnectWatchingAsync("ann", "idle-drop");
         var connectionId = client.ConnectionId;
 
         Assert.That(world.Proxy.Drop(ConnectionKind.WebSocket, mode), Is.EqualTo(1));
-        await states.WaitForAsync(ConnectionState.Reconnecting);
-        await states.WaitForAsync(ConnectionState.Connected);
+        await states.WaitForReconnectAsync();
 
         Assert.That(client.ConnectionId, Is.Not.Null.And.Not.EqualTo(connectionId));
         await FaultHarness.AssertDeliversAsync(client, "idle-drop");
@@ -119,15 +115,11 @@ public sealed class DropTests : FaultTest
     public async Task Connections_dropped_right_after_the_upgrade_during_a_reconnect_are_retried(DropMode mode)
     {
         await using var world = await FaultHarness.StartAsync();
-        var client = world.Client(world.Provider("dan"));
-        await client.ConnectAsync().Guard();
-        await client.QueryChannelAsync("messaging", "upgrade-drop", watch: true).Guard();
-        var states = new StateRecorder(client);
+        var (client, states) = await world.ConnectWatchingAsync("dan", "upgrade-drop");
         world.Proxy.Next(ConnectionKind.WebSocket, new NextConnection.DropAfterUpgrade(mode), count: 2);
 
         world.Proxy.Drop(ConnectionKind.WebSocket, mode);
-        await states.WaitForAsync(ConnectionState.Reconnecting);
-        await states.WaitForAsync(ConnectionState.Connected);
+        await states.WaitForReconnectAsync();
 
         Assert.That(world.Proxy.Requests(ConnectionKind.WebSocket), Is.EqualTo(4), "the first connect, two cut handshakes, the good one");
         await FaultHarness.AssertDeliversAsync(client, "upgrade-drop");
@@ -190,16 +182,12 @@ public sealed class DropTests : FaultTest
     public async Task Frame_cut_in_the_middle_is_a_broken_connection_that_reconnects_and_watches_again()
     {
         await using var world = await FaultHarness.StartAsync();
-        var client = world.Client(world.Provider("ivo"));
-        await client.ConnectAsync().Guard();
-        await client.QueryChannelAsync("messaging", "cut-frame", watch: true).Guard();
-        var states = new StateRecorder(client);
+        var (client, states) = await world.ConnectWatchingAsync("ivo", "cut-frame");
         var connectionId = client.ConnectionId;
 
         Assert.That(world.Proxy.CutNextFrames(), Is.EqualTo(1));
         await client.SendMessageAsync("messaging", "cut-frame", "its event is cut in half").Guard();
-        await states.WaitForAsync(ConnectionState.Reconnecting);
-        await states.WaitForAsync(ConnectionState.Connected);
+        await states.WaitForReconnectAsync();
 
         Assert.That(client.ConnectionId, Is.Not.EqualTo(connectionId));
         await FaultHarness.AssertDeliversAsync(client, "cut-frame");

@@ -14,16 +14,12 @@ public sealed class ErrorFrameTests : FaultTest
     public async Task Error_frame_with_a_server_side_status_during_a_reconnect_is_retried(int status)
     {
         await using var world = await FaultHarness.StartAsync();
-        var client = world.Client(world.Provider("ada"));
-        await client.ConnectAsync().Guard();
-        await client.QueryChannelAsync("messaging", "error-frame", watch: true).Guard();
-        var states = new StateRecorder(client);
+        var (client, states) = await world.ConnectWatchingAsync("ada", "error-frame");
         var frame = WebSocketFrames.Text("{\"error\":{\"code\":-1,\"message\":\"internal error\",\"StatusCode\":" + status + ",\"duration\":\"0ms\"}}");
         world.Proxy.Next(ConnectionKind.WebSocket, new NextConnection.AnswerUpgrade(frame), count: 2);
 
         world.Proxy.Drop(ConnectionKind.WebSocket, DropMode.Reset);
-        await states.WaitForAsync(ConnectionState.Reconnecting);
-        await states.WaitForAsync(ConnectionState.Connected);
+        await states.WaitForReconnectAsync();
 
         Assert.That(world.Proxy.Requests(ConnectionKind.WebSocket), Is.EqualTo(4));
         await FaultHarness.AssertDeliversAsync(client, "error-frame");
@@ -34,13 +30,8 @@ public sealed class ErrorFrameTests : FaultTest
     public async Task Terminal_error_code_during_a_reconnect_ends_the_session_and_fails_the_watch_waiting_for_it()
     {
         await using var world = await FaultHarness.StartAsync();
-        var client = world.Client(world.Provider("bo"));
-        await client.ConnectAsync().Guard();
-        var states = new StateRecorder(client);
-        world.Proxy.Next(ConnectionKind.WebSocket, new NextConnection.Stall());
-        world.Proxy.Drop(ConnectionKind.WebSocket, DropMode.Reset);
-        await states.WaitForAsync(ConnectionState.Reconnecting);
-        await Eventually.HoldsAsync(() => world.Proxy.Held == 1);
+        var (client, states) = await world.ConnectAsync("bo");
+        await world.DropAndHoldTheReconnectAsync(states);
         var watch = client.QueryChannelAsync("messaging", "never-watched", watch: true);
 
         world.Server.Faults.RejectNextConnects(1, StreamErrorCode.TokenSignatureInvalid);

@@ -58,6 +58,43 @@ internal sealed class FaultHarness : IAsyncDisposable
         return new ChatClient(config, provider.Provider);
     }
 
+    /// <summary>A connected client for <paramref name="userId"/>, and a recorder of its states from then on.</summary>
+    public async Task<(ChatClient Client, StateRecorder States)> ConnectAsync(string userId, Action<ChatClientConfig>? configure = null)
+    {
+        var client = Client(Provider(userId), configure);
+        await client.ConnectAsync().Guard();
+        return (client, new StateRecorder(client));
+    }
+
+    /// <summary>A connected client watching <c>messaging:{channelId}</c>, and a recorder of its states from then on.</summary>
+    public async Task<(ChatClient Client, StateRecorder States)> ConnectWatchingAsync(string userId, string channelId)
+    {
+        var (client, states) = await ConnectAsync(userId);
+        await client.QueryChannelAsync("messaging", channelId, watch: true).Guard();
+        return (client, states);
+    }
+
+    /// <summary>
+    /// Refuses new connections and drops the WebSocket: the client reconnects in vain until <see cref="FaultProxy.AcceptAgain"/>.
+    /// Returns after <paramref name="attempts"/> attempts have started.
+    /// </summary>
+    public async Task DropWhileRefusingAsync(StateRecorder states, int attempts = 1)
+    {
+        Proxy.Refuse();
+        Proxy.Drop(ConnectionKind.WebSocket, DropMode.Reset);
+        await states.WaitForAsync(ConnectionState.Reconnecting);
+        await Eventually.HoldsAsync(() => Logs.AllText.Contains($"Reconnect attempt {attempts} ", StringComparison.Ordinal));
+    }
+
+    /// <summary>Drops the WebSocket and holds the reconnect's handshake at the proxy until the held connection is dropped.</summary>
+    public async Task DropAndHoldTheReconnectAsync(StateRecorder states)
+    {
+        Proxy.Next(ConnectionKind.WebSocket, new NextConnection.Stall());
+        Proxy.Drop(ConnectionKind.WebSocket, DropMode.Reset);
+        await states.WaitForAsync(ConnectionState.Reconnecting);
+        await Eventually.HoldsAsync(() => Proxy.Held == 1);
+    }
+
     /// <summary>The client is connected and working: a watched channel delivers a message it sends.</summary>
     public static async Task AssertDeliversAsync(ChatClient client, string channelId)
     {

@@ -45,15 +45,11 @@ public sealed class GarbageFrameTests : FaultTest
     public async Task Garbage_first_frames_during_a_reconnect_are_retried_until_connected(Garbage garbage)
     {
         await using var world = await FaultHarness.StartAsync();
-        var client = world.Client(world.Provider("hal"));
-        await client.ConnectAsync().Guard();
-        await client.QueryChannelAsync("messaging", "garbage-reconnect", watch: true).Guard();
-        var states = new StateRecorder(client);
+        var (client, states) = await world.ConnectWatchingAsync("hal", "garbage-reconnect");
         world.Proxy.Next(ConnectionKind.WebSocket, new NextConnection.AnswerUpgrade(Frame(garbage)), count: 2);
 
         world.Proxy.Drop(ConnectionKind.WebSocket, DropMode.Fin);
-        await states.WaitForAsync(ConnectionState.Reconnecting);
-        await states.WaitForAsync(ConnectionState.Connected);
+        await states.WaitForReconnectAsync();
 
         Assert.That(world.Proxy.Requests(ConnectionKind.WebSocket), Is.EqualTo(4), "the first connect, two garbage answers, the good one");
         await FaultHarness.AssertDeliversAsync(client, "garbage-reconnect");
@@ -65,8 +61,7 @@ public sealed class GarbageFrameTests : FaultTest
     public async Task Unreadable_frame_mid_session_is_skipped_and_the_connection_stays(Garbage garbage)
     {
         await using var world = await FaultHarness.StartAsync();
-        var client = world.Client(world.Provider("ida"));
-        await client.ConnectAsync().Guard();
+        var (client, _) = await world.ConnectAsync("ida");
         await client.QueryChannelAsync("messaging", "garbage-mid", watch: true).Guard();
         var connectionId = client.ConnectionId;
 
@@ -86,15 +81,11 @@ public sealed class GarbageFrameTests : FaultTest
     public async Task Oversized_frame_mid_session_is_a_broken_connection_that_reconnects()
     {
         await using var world = await FaultHarness.StartAsync();
-        var client = world.Client(world.Provider("jon"));
-        await client.ConnectAsync().Guard();
-        await client.QueryChannelAsync("messaging", "oversized-mid", watch: true).Guard();
-        var states = new StateRecorder(client);
+        var (client, states) = await world.ConnectWatchingAsync("jon", "oversized-mid");
         var connectionId = client.ConnectionId;
 
         Assert.That(await world.Proxy.InjectAsync(Frame(Garbage.Oversized)), Is.EqualTo(1));
-        await states.WaitForAsync(ConnectionState.Reconnecting);
-        await states.WaitForAsync(ConnectionState.Connected);
+        await states.WaitForReconnectAsync();
 
         Assert.That(client.ConnectionId, Is.Not.EqualTo(connectionId));
         await FaultHarness.AssertDeliversAsync(client, "oversized-mid");

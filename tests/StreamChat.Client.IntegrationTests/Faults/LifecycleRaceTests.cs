@@ -13,13 +13,8 @@ public sealed class LifecycleRaceTests : FaultTest
     public async Task Dispose_while_reconnecting_ends_quietly_with_nothing_left()
     {
         await using var world = await FaultHarness.StartAsync();
-        var client = world.Client(world.Provider("quin"));
-        await client.ConnectAsync().Guard();
-        var states = new StateRecorder(client);
-        world.Proxy.Refuse();
-        world.Proxy.Drop(ConnectionKind.WebSocket, DropMode.Reset);
-        await states.WaitForAsync(ConnectionState.Reconnecting);
-        await Eventually.HoldsAsync(() => world.Logs.AllText.Contains("Reconnect attempt 2 ", StringComparison.Ordinal));
+        var (client, states) = await world.ConnectAsync("quin");
+        await world.DropWhileRefusingAsync(states, attempts: 2);
 
         await world.AssertReleasedAsync(client);
 
@@ -30,13 +25,8 @@ public sealed class LifecycleRaceTests : FaultTest
     public async Task Disconnect_while_reconnecting_ends_quietly_and_a_later_connect_works()
     {
         await using var world = await FaultHarness.StartAsync();
-        var client = world.Client(world.Provider("rae"));
-        await client.ConnectAsync().Guard();
-        var states = new StateRecorder(client);
-        world.Proxy.Refuse();
-        world.Proxy.Drop(ConnectionKind.WebSocket, DropMode.Reset);
-        await states.WaitForAsync(ConnectionState.Reconnecting);
-        await Eventually.HoldsAsync(() => world.Logs.AllText.Contains("Reconnect attempt 2 ", StringComparison.Ordinal));
+        var (client, states) = await world.ConnectAsync("rae");
+        await world.DropWhileRefusingAsync(states, attempts: 2);
 
         await client.DisconnectAsync().Guard();
         var stateAfterDisconnect = client.State;
@@ -158,13 +148,8 @@ public sealed class LifecycleRaceTests : FaultTest
     public async Task Watch_during_a_reconnect_waits_for_the_new_connection_and_delivers_after_it()
     {
         await using var world = await FaultHarness.StartAsync();
-        var client = world.Client(world.Provider("yan"));
-        await client.ConnectAsync().Guard();
-        var states = new StateRecorder(client);
-        world.Proxy.Next(ConnectionKind.WebSocket, new NextConnection.Stall());
-        world.Proxy.Drop(ConnectionKind.WebSocket, DropMode.Reset);
-        await states.WaitForAsync(ConnectionState.Reconnecting);
-        await Eventually.HoldsAsync(() => world.Proxy.Held == 1); // the reconnect hangs in its handshake
+        var (client, states) = await world.ConnectAsync("yan");
+        await world.DropAndHoldTheReconnectAsync(states);
 
         var watch = client.QueryChannelAsync("messaging", "watched-while-reconnecting", watch: true);
         world.Proxy.Drop(ConnectionKind.WebSocket, DropMode.Reset); // the hung attempt fails; the next one connects
@@ -179,13 +164,8 @@ public sealed class LifecycleRaceTests : FaultTest
     public async Task Watch_waiting_for_a_reconnect_ends_with_the_callers_own_cancellation()
     {
         await using var world = await FaultHarness.StartAsync();
-        var client = world.Client(world.Provider("zoe"));
-        await client.ConnectAsync().Guard();
-        var states = new StateRecorder(client);
-        world.Proxy.Next(ConnectionKind.WebSocket, new NextConnection.Stall());
-        world.Proxy.Drop(ConnectionKind.WebSocket, DropMode.Reset);
-        await states.WaitForAsync(ConnectionState.Reconnecting);
-        await Eventually.HoldsAsync(() => world.Proxy.Held == 1);
+        var (client, states) = await world.ConnectAsync("zoe");
+        await world.DropAndHoldTheReconnectAsync(states);
         using var cancel = new CancellationTokenSource();
 
         var watch = client.QueryChannelAsync("messaging", "cancelled-watch", watch: true, cancel.Token);
@@ -201,13 +181,9 @@ public sealed class LifecycleRaceTests : FaultTest
     public async Task Watch_waiting_longer_than_the_request_timeout_for_a_reconnect_fails_with_a_connection_error()
     {
         await using var world = await FaultHarness.StartAsync();
-        var client = world.Client(world.Provider("uri"));
-        await client.ConnectAsync().Guard();
+        var (client, states) = await world.ConnectAsync("uri");
         client.Config.RequestTimeout = TimeSpan.FromMilliseconds(300); // read at each use: the connect above had the long one
-        var states = new StateRecorder(client);
-        world.Proxy.Refuse();
-        world.Proxy.Drop(ConnectionKind.WebSocket, DropMode.Reset);
-        await states.WaitForAsync(ConnectionState.Reconnecting);
+        await world.DropWhileRefusingAsync(states);
 
         var error = await Outcome.OfAsync(client.QueryChannelAsync("messaging", "late-watch", watch: true));
         world.Proxy.AcceptAgain();

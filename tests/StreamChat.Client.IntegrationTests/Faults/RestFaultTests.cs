@@ -25,8 +25,7 @@ public sealed class RestFaultTests : FaultTest
     public async Task Load_balancer_error_page_is_an_api_error_with_its_status_and_the_next_request_works(int status)
     {
         await using var world = await FaultHarness.StartAsync();
-        var client = world.Client(world.Provider("mia"));
-        await client.ConnectAsync().Guard();
+        var (client, _) = await world.ConnectAsync("mia");
         world.Proxy.Next(ConnectionKind.Rest, new NextConnection.AnswerStatus(status));
 
         var error = await Outcome.OfAsync(client.QueryChannelAsync("messaging", "behind-lb"));
@@ -50,8 +49,7 @@ public sealed class RestFaultTests : FaultTest
     public async Task Request_whose_connection_drops_in_flight_fails_with_a_connection_error(DropMode mode)
     {
         await using var world = await FaultHarness.StartAsync();
-        var client = world.Client(world.Provider("ned"));
-        await client.ConnectAsync().Guard();
+        var (client, _) = await world.ConnectAsync("ned");
         world.Proxy.Next(ConnectionKind.Rest, new NextConnection.Stall());
 
         var query = client.QueryChannelAsync("messaging", "in-flight");
@@ -74,8 +72,7 @@ public sealed class RestFaultTests : FaultTest
     {
         // On a fake clock the WebSocket handshake cannot time out; the REST timeout is HttpClient's, on the wall clock.
         await using var world = await FaultHarness.StartAsync(new FakeTimeProvider(DateTimeOffset.UtcNow));
-        var client = world.Client(world.Provider("noa"), config => config.RequestTimeout = TimeSpan.FromMilliseconds(300));
-        await client.ConnectAsync().Guard();
+        var (client, _) = await world.ConnectAsync("noa", config => config.RequestTimeout = TimeSpan.FromMilliseconds(300));
         world.Proxy.Next(ConnectionKind.Rest, new NextConnection.Stall());
 
         var error = await Outcome.OfAsync(client.QueryChannelAsync("messaging", "unanswered"));
@@ -93,8 +90,7 @@ public sealed class RestFaultTests : FaultTest
     public async Task Response_cut_after_its_head_fails_with_a_connection_error(DropMode mode)
     {
         await using var world = await FaultHarness.StartAsync();
-        var client = world.Client(world.Provider("nic"));
-        await client.ConnectAsync().Guard();
+        var (client, _) = await world.ConnectAsync("nic");
         await client.QueryChannelAsync("messaging", "cut-response").Guard();
         world.Proxy.Next(ConnectionKind.Rest, new NextConnection.CutResponse(mode));
 
@@ -163,15 +159,9 @@ public sealed class RestFaultTests : FaultTest
     public async Task Refused_connections_keep_the_reconnect_loop_going_until_the_server_is_back()
     {
         await using var world = await FaultHarness.StartAsync();
-        var client = world.Client(world.Provider("pia"));
-        await client.ConnectAsync().Guard();
-        await client.QueryChannelAsync("messaging", "refused", watch: true).Guard();
-        var states = new StateRecorder(client);
+        var (client, states) = await world.ConnectWatchingAsync("pia", "refused");
 
-        world.Proxy.Refuse();
-        world.Proxy.Drop(ConnectionKind.WebSocket, DropMode.Reset);
-        await states.WaitForAsync(ConnectionState.Reconnecting);
-        await Eventually.HoldsAsync(() => world.Logs.AllText.Contains("Reconnect attempt 3 ", System.StringComparison.Ordinal));
+        await world.DropWhileRefusingAsync(states, attempts: 3);
         var whileRefused = await Outcome.OfAsync(client.QueryChannelAsync("messaging", "refused"));
         world.Proxy.AcceptAgain();
         await states.WaitForAsync(ConnectionState.Connected);

@@ -31,8 +31,7 @@ public sealed class StallTests : FaultTest
 
         Assert.That(world.Proxy.StallWebSockets(), Is.EqualTo(1));
         device.Advance(client.Config.HealthCheckInterval * 3); // nothing arrives for three intervals
-        await states.WaitForAsync(ConnectionState.Reconnecting);
-        await states.WaitForAsync(ConnectionState.Connected);
+        await states.WaitForReconnectAsync();
 
         Assert.That(client.ConnectionId, Is.Not.EqualTo(connectionId));
         await FaultHarness.AssertDeliversAsync(client, "stalled");

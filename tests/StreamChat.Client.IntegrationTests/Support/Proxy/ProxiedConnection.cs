@@ -188,15 +188,9 @@ internal sealed class ProxiedConnection(FaultProxy proxy, Socket client)
     // The client leaving ends the whole connection: its chat clients never half-close.
     private async Task PumpUpAsync(PeerReader clientReader, CancellationToken token)
     {
-        var buffer = new byte[16 * 1024];
         try
         {
-            int read;
-            while ((read = await clientReader.ReadSomeAsync(buffer, token)) > 0)
-            {
-                await proxy.DelayAsync(token);
-                await SendAllAsync(_upstream!, buffer.AsMemory(0, read), token);
-            }
+            await CopyAsync(clientReader, (data, ct) => SendAllAsync(_upstream!, data, ct), token);
         }
         catch (Exception exception) when (IsConnectionEnd(exception))
         {
@@ -208,21 +202,25 @@ internal sealed class ProxiedConnection(FaultProxy proxy, Socket client)
     // The server closing after its answer is passed on as a half-close, so the client still reads all of it.
     private async Task PumpRawDownAsync(PeerReader upstreamReader, CancellationToken token)
     {
-        var buffer = new byte[16 * 1024];
         try
         {
-            int read;
-            while ((read = await upstreamReader.ReadSomeAsync(buffer, token)) > 0)
-            {
-                await proxy.DelayAsync(token);
-                await WriteClientAsync(buffer.AsMemory(0, read), token);
-            }
-
+            await CopyAsync(upstreamReader, WriteClientAsync, token);
             client.Shutdown(SocketShutdown.Send);
         }
         catch (Exception exception) when (IsConnectionEnd(exception))
         {
             Close(DropMode.Fin);
+        }
+    }
+
+    private async Task CopyAsync(PeerReader from, Func<ReadOnlyMemory<byte>, CancellationToken, Task> write, CancellationToken token)
+    {
+        var buffer = new byte[16 * 1024];
+        int read;
+        while ((read = await from.ReadSomeAsync(buffer, token)) > 0)
+        {
+            await proxy.DelayAsync(token);
+            await write(buffer.AsMemory(0, read), token);
         }
     }
 
