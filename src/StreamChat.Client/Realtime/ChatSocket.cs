@@ -127,7 +127,8 @@ internal sealed partial class ChatSocket : IDisposable
             return;
         }
 
-        Stop();
+        _stop.Cancel(); // only Dispose disposes it, and only once
+        _socket.Abort();
         _socket.Dispose();
         _stop.Dispose();
     }
@@ -154,16 +155,13 @@ internal sealed partial class ChatSocket : IDisposable
 
     private void Stop()
     {
-        if (Volatile.Read(ref _disposed) == 0)
+        try
         {
-            try
-            {
-                _stop.Cancel();
-            }
-            catch (ObjectDisposedException)
-            {
-                // Dispose got there first.
-            }
+            _stop.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+            // Dispose got there first and cancelled it.
         }
 
         _socket.Abort();
