@@ -4,6 +4,7 @@ using System.Threading.Tasks;
 using Microsoft.Extensions.Logging;
 using StreamChat.Http;
 using StreamChat.Logging;
+using StreamChat.Realtime;
 
 namespace StreamChat;
 
@@ -22,6 +23,7 @@ public sealed partial class ChatClient : IAsyncDisposable, IDisposable
     private readonly object _stateGate = new();
     private readonly ServerClock _clock;
     private readonly RestTransport _rest;
+    private readonly WebSocketConnector _webSockets;
     private readonly ILogger _logger;
     private ChatSession? _session;
     private ConnectionState _state;
@@ -38,6 +40,7 @@ public sealed partial class ChatClient : IAsyncDisposable, IDisposable
         _logger = config.LoggerFactory.CreateLogger("StreamChat.ChatClient");
         _clock = new ServerClock(config.TimeProvider, _logger);
         _rest = new RestTransport(config, _clock, _logger);
+        _webSockets = new WebSocketConnector(config);
     }
 
     /// <summary>Raised when <see cref="State"/> changes (on a background thread).</summary>
@@ -176,6 +179,7 @@ public sealed partial class ChatClient : IAsyncDisposable, IDisposable
         }
 
         _rest.Dispose();
+        _webSockets.Dispose();
     }
 
     /// <summary>Disconnects and releases the client's resources (blocking; prefer <see cref="DisposeAsync"/>).</summary>
@@ -218,7 +222,7 @@ public sealed partial class ChatClient : IAsyncDisposable, IDisposable
         }
 
         await EndSessionLockedAsync(DisconnectReason.NotConnected).ConfigureAwait(false);
-        var session = new ChatSession(this, TokenProvider, _rest, _clock, _logger);
+        var session = new ChatSession(this, TokenProvider, _rest, _webSockets, _clock, _logger);
 
         // Both sides fence (here and in DisposeAsync): either the dispose sees this session and closes it, or this sees the dispose.
         Interlocked.Exchange(ref _session, session);

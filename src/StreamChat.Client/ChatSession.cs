@@ -24,6 +24,7 @@ internal sealed partial class ChatSession
     private readonly ChatClient _client;
     private readonly ChatClientConfig _config;
     private readonly RestTransport _rest;
+    private readonly WebSocketConnector _webSockets;
     private readonly ServerClock _clock;
     private readonly ILogger _logger;
     private readonly TokenManager _tokens;
@@ -38,11 +39,12 @@ internal sealed partial class ChatSession
     // Completed while a socket is current (and once the session is closed); replaced by a pending one on each drop.
     private TaskCompletionSource<bool> _connected = NewConnectedSignal();
 
-    public ChatSession(ChatClient client, TokenProvider provider, RestTransport rest, ServerClock clock, ILogger logger)
+    public ChatSession(ChatClient client, TokenProvider provider, RestTransport rest, WebSocketConnector webSockets, ServerClock clock, ILogger logger)
     {
         _client = client;
         _config = client.Config;
         _rest = rest;
+        _webSockets = webSockets;
         _clock = clock;
         _logger = logger;
         _guest = (provider as TokenProvider.GuestProvider)?.User;
@@ -207,7 +209,7 @@ internal sealed partial class ChatSession
         var url = ConnectUrl.Build(_config, userId, _guest, token);
         Log.Connecting(_logger, userId, url);
         User ??= new ChatUser(userId);
-        return ChatSocket.OpenAsync(url, _config, _clock, _logger, cancellationToken);
+        return ChatSocket.OpenAsync(url, _webSockets, _config, _clock, _logger, cancellationToken);
     }
 
     private async Task<Token> FetchGuestTokenAsync(GuestUser guest, CancellationToken cancellationToken)

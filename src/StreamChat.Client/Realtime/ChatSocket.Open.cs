@@ -20,7 +20,7 @@ internal sealed partial class ChatSocket
     /// (code 40 means: refresh the token and try again); every other failure, whatever the transport threw, a
     /// <see cref="ChatConnectionException"/>. Only the caller's own cancellation surfaces as cancellation.
     /// </summary>
-    public static async Task<ChatSocket> OpenAsync(Uri url, ChatClientConfig config, ServerClock clock, ILogger logger, CancellationToken cancellationToken)
+    public static async Task<ChatSocket> OpenAsync(Uri url, WebSocketConnector connector, ChatClientConfig config, ServerClock clock, ILogger logger, CancellationToken cancellationToken)
     {
         var socket = new ClientWebSocket();
         try
@@ -34,7 +34,7 @@ internal sealed partial class ChatSocket
             var token = linked?.Token ?? cancellationToken;
             try
             {
-                await ConnectAsync(socket, url, config, token).ConfigureAwait(false);
+                await connector.ConnectAsync(socket, url, token).ConfigureAwait(false);
                 ObserveDate(socket, clock);
                 using var first = await new SocketReader(socket, config.MaxWebSocketMessageBytes).ReadAsync(token).ConfigureAwait(false);
                 return await AcceptAsync(socket, first, config, logger).ConfigureAwait(false);
@@ -53,17 +53,6 @@ internal sealed partial class ChatSocket
             socket.Dispose();
             throw;
         }
-    }
-
-    private static Task ConnectAsync(ClientWebSocket socket, Uri url, ChatClientConfig config, CancellationToken cancellationToken)
-    {
-#if NET8_0_OR_GREATER
-        if (config.WebSocketInvoker is { } invoker)
-        {
-            return socket.ConnectAsync(url, invoker, cancellationToken);
-        }
-#endif
-        return socket.ConnectAsync(url, cancellationToken);
     }
 
     private static void ObserveDate(ClientWebSocket socket, ServerClock clock)

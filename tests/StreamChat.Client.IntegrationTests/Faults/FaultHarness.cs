@@ -137,8 +137,8 @@ internal sealed class FaultHarness : IAsyncDisposable
             Assert.That(client.ConnectionId, Is.Null);
             Assert.That(Clock.LiveTimers, Is.Zero, "timers alive after dispose");
         });
-        await ExpectNoneAsync(() => Proxy.LiveConnections, "proxied connections");
-        await ExpectNoneAsync(() => Server.Stats.OpenWebSockets, "server WebSockets");
+        await ExpectNoneAsync(() => Proxy.LiveConnections, () => "proxied connections: " + Proxy.LiveDescription);
+        await ExpectNoneAsync(() => Server.Stats.OpenWebSockets, () => "server WebSockets");
     }
 
     public async ValueTask DisposeAsync()
@@ -150,7 +150,7 @@ internal sealed class FaultHarness : IAsyncDisposable
     }
 
     // Sockets close on the peer's schedule: wait for it, within the hang guard.
-    private static async Task ExpectNoneAsync(Func<int> count, string what)
+    private static async Task ExpectNoneAsync(Func<int> count, Func<string> what)
     {
         try
         {
@@ -158,7 +158,7 @@ internal sealed class FaultHarness : IAsyncDisposable
         }
         catch (TimeoutException)
         {
-            Assert.Fail($"{count()} {what} still open after the client was disposed.");
+            Assert.Fail($"{count()} still open after the client was disposed: {what()}.");
         }
     }
 }

@@ -26,7 +26,8 @@ public sealed class SocketLifetimeTests : FaultTest
     public async Task Start_after_the_socket_was_closed_creates_no_timer_and_reports_no_drop(Ending ending)
     {
         await using var world = await FaultHarness.StartAsync();
-        var socket = await OpenAsync(world, "zed");
+        using var connector = new WebSocketConnector(world.Config());
+        var socket = await OpenAsync(world, connector, "zed");
         if (ending == Ending.CloseAsync)
         {
             await socket.CloseAsync().Guard();
@@ -81,11 +82,11 @@ public sealed class SocketLifetimeTests : FaultTest
         await world.AssertReleasedAsync(client);
     }
 
-    private static Task<ChatSocket> OpenAsync(FaultHarness world, string userId)
+    private static Task<ChatSocket> OpenAsync(FaultHarness world, WebSocketConnector connector, string userId)
     {
         var config = world.Config();
         var token = Tokens.Issue(world.Issuer, userId, 1);
         var url = ConnectUrl.Build(config, userId, null, token);
-        return ChatSocket.OpenAsync(url, config, new ServerClock(config.TimeProvider, NullLogger.Instance), NullLogger.Instance, CancellationToken.None).Guard();
+        return ChatSocket.OpenAsync(url, connector, config, new ServerClock(config.TimeProvider, NullLogger.Instance), NullLogger.Instance, CancellationToken.None).Guard();
     }
 }

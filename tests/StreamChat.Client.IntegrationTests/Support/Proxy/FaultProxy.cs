@@ -43,6 +43,9 @@ internal sealed class FaultProxy : IAsyncDisposable
     /// <summary>Connections whose client side is still open, of every kind.</summary>
     public int LiveConnections => _live.Count;
 
+    /// <summary>What the live connections are doing, for failure messages.</summary>
+    public string LiveDescription => string.Join("; ", _live.Keys.Select(connection => connection.ToString()));
+
     /// <summary>Connections the proxy is holding on purpose (stalled).</summary>
     public int Held => _live.Keys.Count(connection => connection.IsHeld);
 

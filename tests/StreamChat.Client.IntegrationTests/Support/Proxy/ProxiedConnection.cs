@@ -20,6 +20,9 @@ internal sealed class ProxiedConnection(FaultProxy proxy, Socket client)
 
     public ConnectionKind? Kind { get; private set; }
 
+    /// <summary>Where the connection is, for failure messages.</summary>
+    public string Stage { get; private set; } = "reading the request head";
+
     /// <summary>Whether the proxy is holding this connection on purpose (a stall).</summary>
     public bool IsHeld { get; private set; }
 
@@ -44,6 +47,7 @@ internal sealed class ProxiedConnection(FaultProxy proxy, Socket client)
                     Close(drop.Mode);
                     return;
                 case NextConnection.Stall:
+                    Stage = "stalled";
                     IsHeld = true;
                     await clientReader.DrainAsync(token);
                     return;
@@ -61,8 +65,10 @@ internal sealed class ProxiedConnection(FaultProxy proxy, Socket client)
                     return;
             }
 
+            Stage = "connecting upstream";
             _upstream = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
             await _upstream.ConnectAsync(upstream, token);
+            Stage = "forwarding";
             await SendAllAsync(_upstream, Kind == ConnectionKind.Rest ? head.WithConnectionClose() : head.Raw, token);
             var upstreamReader = new PeerReader(_upstream);
             var down = Kind == ConnectionKind.WebSocket ? PumpWebSocketDownAsync(upstreamReader, plan, token)
@@ -80,6 +86,8 @@ internal sealed class ProxiedConnection(FaultProxy proxy, Socket client)
             _upstream?.Dispose(); // in case a drop came while it was connecting
         }
     }
+
+    public override string ToString() => $"{Kind?.ToString() ?? "unknown"} connection, {Stage}{(_closing != 0 ? ", closing" : string.Empty)}";
 
     /// <summary>Closes both sides now; the first close wins.</summary>
     public void Close(DropMode mode)
@@ -274,6 +282,7 @@ internal sealed class ProxiedConnection(FaultProxy proxy, Socket client)
             }
 
             _upgraded = true;
+            Stage = "forwarding frames";
             while (await WebSocketFrames.ReadAsync(upstreamReader, token) is { } frame)
             {
                 if (_stalled)
