@@ -10,7 +10,8 @@ public sealed partial class ChatClient
 {
     /// <summary>
     /// Gets (or creates) a channel and its latest messages. With <paramref name="watch"/>, this connection also
-    /// receives the channel's events (<see cref="MessageReceived"/>), again after reconnects.
+    /// receives the channel's events (<see cref="MessageReceived"/>), again after reconnects; while the client is
+    /// reconnecting, a watch waits for the new connection (at most <see cref="ChatClientConfig.RequestTimeout"/>).
     /// </summary>
     /// <param name="type">The channel type, for example <c>messaging</c> or <c>livestream</c> (ASCII letters, digits, '_', '-').</param>
     /// <param name="id">The channel id (at most 64 ASCII letters, digits, '_', '-', '!').</param>
@@ -22,22 +23,14 @@ public sealed partial class ChatClient
     /// <exception cref="System.ArgumentException">
     /// The type is not 1 to 64 ASCII letters, digits, '_' or '-', or the id is not 1 to 64 ASCII letters, digits, '_', '-' or '!'.
     /// </exception>
+    /// <exception cref="ChatConnectionException">The server could not be reached, or (watching) the WebSocket did not reconnect in time.</exception>
     public async Task<ChannelState> QueryChannelAsync(string type, string id, bool watch = false, CancellationToken cancellationToken = default)
     {
         ChannelIds.Check(type, id);
         var session = RequireSession();
-        var connectionId = watch ? session.ConnectionId : null;
-        using var answer = await session.SendAsync(
-            HttpMethod.Post,
-            ChannelRequests.QueryPath(type, id),
-            ChannelRequests.ConnectionQuery(connectionId),
-            ChannelRequests.QueryBody(watch, connectionId),
-            cancellationToken).ConfigureAwait(false);
-        if (watch)
-        {
-            session.RememberWatched(type, id);
-        }
-
+        using var answer = watch
+            ? await session.WatchAsync(type, id, cancellationToken).ConfigureAwait(false)
+            : await session.SendAsync(HttpMethod.Post, ChannelRequests.QueryPath(type, id), null, ChannelRequests.QueryBody(false, null), cancellationToken).ConfigureAwait(false);
         return ChannelState.FromJson(answer.RootElement, type, id);
     }
 

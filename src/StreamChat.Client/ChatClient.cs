@@ -4,6 +4,7 @@ using System.Threading.Tasks;
 using Microsoft.Extensions.Logging;
 using StreamChat.Http;
 using StreamChat.Logging;
+using StreamChat.Realtime;
 
 namespace StreamChat;
 
@@ -22,6 +23,7 @@ public sealed partial class ChatClient : IAsyncDisposable, IDisposable
     private readonly object _stateGate = new();
     private readonly ServerClock _clock;
     private readonly RestTransport _rest;
+    private readonly WebSocketConnector _webSockets;
     private readonly ILogger _logger;
     private ChatSession? _session;
     private ConnectionState _state;
@@ -42,6 +44,7 @@ public sealed partial class ChatClient : IAsyncDisposable, IDisposable
         _logger = config.LoggerFactory.CreateLogger("StreamChat.ChatClient");
         _clock = new ServerClock(config.TimeProvider, _logger);
         _rest = new RestTransport(config, _clock, _logger);
+        _webSockets = new WebSocketConnector(config);
     }
 
     /// <summary>Raised when <see cref="State"/> changes (on a background thread).</summary>
@@ -84,12 +87,17 @@ public sealed partial class ChatClient : IAsyncDisposable, IDisposable
     /// <exception cref="TokenProviderException">The provider could not supply a token.</exception>
     /// <exception cref="ChatDisconnectedException">A disconnect or user switch interrupted the connect.</exception>
     /// <exception cref="ChatConnectionException">The server could not be reached.</exception>
+    /// <exception cref="ObjectDisposedException">
+    /// The client was disposed, also while this call waited for a connect or disconnect to finish; a connect already under
+    /// way when the dispose began fails with <see cref="ChatDisconnectedException"/> (<see cref="DisconnectReason.Disposed"/>).
+    /// </exception>
     public async Task<ChatUser> ConnectAsync(CancellationToken cancellationToken = default)
     {
         ThrowIfDisposed();
         await _lifecycle.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
+            ThrowIfDisposed(); // queued behind a dispose: build nothing
             return await ConnectLockedAsync(cancellationToken).ConfigureAwait(false);
         }
         finally
@@ -126,6 +134,7 @@ public sealed partial class ChatClient : IAsyncDisposable, IDisposable
     /// <param name="tokenProvider">The new user's token provider.</param>
     /// <param name="cancellationToken">Cancels the switch.</param>
     /// <returns>The newly connected user.</returns>
+    /// <exception cref="ObjectDisposedException">The client was disposed, also while the switch waited for a connect or disconnect to finish.</exception>
     public async Task<ChatUser> SwitchUserAsync(TokenProvider tokenProvider, CancellationToken cancellationToken = default)
     {
         if (tokenProvider is null)
@@ -138,6 +147,7 @@ public sealed partial class ChatClient : IAsyncDisposable, IDisposable
         await _lifecycle.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
+            ThrowIfDisposed();
             await EndSessionLockedAsync(DisconnectReason.UserSwitched).ConfigureAwait(false);
             TokenProvider = tokenProvider;
             return await ConnectLockedAsync(cancellationToken).ConfigureAwait(false);
@@ -148,7 +158,11 @@ public sealed partial class ChatClient : IAsyncDisposable, IDisposable
         }
     }
 
-    /// <summary>Disconnects and releases the client's resources.</summary>
+    /// <summary>
+    /// Disconnects and releases the client's resources: once it returns no socket, timer or session of the client is
+    /// left, and connects that were waiting for their turn fail with <see cref="ObjectDisposedException"/>. It never
+    /// throws what a background loop (reconnecting, receiving) ran into.
+    /// </summary>
     /// <returns>A task that completes when the client is closed.</returns>
     public async ValueTask DisposeAsync()
     {
@@ -169,6 +183,7 @@ public sealed partial class ChatClient : IAsyncDisposable, IDisposable
         }
 
         _rest.Dispose();
+        _webSockets.Dispose();
     }
 
     /// <summary>Disconnects and releases the client's resources (blocking; prefer <see cref="DisposeAsync"/>).</summary>
@@ -191,12 +206,15 @@ public sealed partial class ChatClient : IAsyncDisposable, IDisposable
         }
     }
 
-    /// <summary>A session reports its reconnects; reports of a session that is no longer current are ignored.</summary>
-    internal void OnSessionState(ChatSession session, ConnectionState state, Exception? error)
+    /// <summary>
+    /// A session reports its reconnects; reports of a session that is no longer current are ignored, and so is one
+    /// whose <paramref name="stillValid"/> no longer holds when the state would change.
+    /// </summary>
+    internal void OnSessionState(ChatSession session, ConnectionState state, Exception? error, Func<bool>? stillValid = null)
     {
         if (ReferenceEquals(Volatile.Read(ref _session), session))
         {
-            SetState(state, error);
+            SetState(state, error, stillValid);
         }
     }
 
@@ -208,8 +226,15 @@ public sealed partial class ChatClient : IAsyncDisposable, IDisposable
         }
 
         await EndSessionLockedAsync(DisconnectReason.NotConnected).ConfigureAwait(false);
-        var session = new ChatSession(this, TokenProvider, _rest, _clock, _logger);
-        Volatile.Write(ref _session, session);
+        var session = new ChatSession(this, TokenProvider, _rest, _webSockets, _clock, _logger);
+
+        // Both sides fence (here and in DisposeAsync): either the dispose sees this session and closes it, or this sees the dispose.
+        Interlocked.Exchange(ref _session, session);
+        if (Volatile.Read(ref _disposed) != 0)
+        {
+            session.Close(DisconnectReason.Disposed);
+        }
+
         SetState(ConnectionState.Connecting, null);
         try
         {
@@ -241,13 +266,13 @@ public sealed partial class ChatClient : IAsyncDisposable, IDisposable
         SetState(ConnectionState.Disconnected, null);
     }
 
-    private void SetState(ConnectionState state, Exception? error)
+    private void SetState(ConnectionState state, Exception? error, Func<bool>? stillValid = null)
     {
         ConnectionState previous;
         lock (_stateGate)
         {
             previous = _state;
-            if (previous == state)
+            if (previous == state || stillValid?.Invoke() == false)
             {
                 return;
             }

@@ -28,6 +28,7 @@ public sealed class ChatClientConfig
     private TimeSpan _reconnectBaseDelay = TimeSpan.FromSeconds(1);
     private TimeSpan _reconnectMaxDelay = TimeSpan.FromSeconds(30);
     private TimeSpan _proactiveTokenRefreshMargin = TimeSpan.FromMinutes(1);
+    private int _maxWebSocketMessageBytes = 4 * 1024 * 1024;
 
     /// <summary>Creates the settings for the app with the given API key.</summary>
     /// <param name="apiKey">The app's API key (public; not the secret).</param>
@@ -193,6 +194,25 @@ public sealed class ChatClientConfig
         get => _reconnectMaxDelay;
         set => _reconnectMaxDelay = NotNegative(value, nameof(ReconnectMaxDelay));
     }
+
+    /// <summary>
+    /// The largest WebSocket message the client reads. A larger one counts as a broken connection: the socket is dropped
+    /// and re-established (while connecting, the attempt fails with <see cref="ChatConnectionException"/>). Default: 4 MiB.
+    /// </summary>
+    public int MaxWebSocketMessageBytes
+    {
+        get => _maxWebSocketMessageBytes;
+        set => _maxWebSocketMessageBytes = InRange(value, 1024, 256 * 1024 * 1024, nameof(MaxWebSocketMessageBytes));
+    }
+
+    /// <summary>
+    /// The wall-clock bound of closing a WebSocket: waiting for a send in progress, the close handshake and the server's
+    /// answer; past it the socket is aborted. Not on <see cref="TimeProvider"/>: a fake clock must not stall a disconnect.
+    /// </summary>
+    internal TimeSpan CloseTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>What the WebSocket connects through (net8.0 and later); null: its own handler. A test seam.</summary>
+    internal HttpMessageInvoker? WebSocketInvoker { get; set; }
 
     /// <summary>The HTTP client to use for the whole life of the chat client. When null, the client makes its own.</summary>
     public HttpClient? HttpClient { get; set; }

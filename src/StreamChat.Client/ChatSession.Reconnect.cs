@@ -1,16 +1,16 @@
 using System;
-using System.Linq;
-using System.Net.Http;
-using System.Threading;
-using System.Threading.Tasks;
-using StreamChat.Channels;
+using System.Net;
 using StreamChat.Internal;
 using StreamChat.Logging;
 using StreamChat.Realtime;
 
 namespace StreamChat;
 
-/// <summary>Reconnecting a dropped WebSocket with jittered backoff; code 40 on the way refreshes the shared token.</summary>
+/// <summary>
+/// Reconnecting a dropped WebSocket with jittered backoff; code 40 on the way refreshes the shared token. Only a terminal
+/// error ends the loop: whatever else one attempt hits (the network, a garbled or oversized answer, an unexpected
+/// exception) is logged and the next attempt follows.
+/// </summary>
 internal sealed partial class ChatSession
 {
     private void OnDropped(ChatSocket socket, Exception? cause)
@@ -23,14 +23,25 @@ internal sealed partial class ChatSession
             }
 
             _socket = null;
+            _connected = NewConnectedSignal();
             Log.ConnectionDropped(_logger, cause);
 
             // On the pool: the loop raises state events, which must not run under this lock.
-            _reconnect = Task.Run(() => ReconnectAsync(socket));
+            _reconnect = System.Threading.Tasks.Task.Run(() => ReconnectAsync(socket));
         }
     }
 
-    private async Task ReconnectAsync(ChatSocket dropped)
+    /// <summary>Whether a failed attempt ends the session: a terminal error code, or a provider that gave up.</summary>
+    private static bool IsTerminal(Exception exception) => exception switch
+    {
+        TokenProviderException or ChatDisconnectedException => true,
+
+        // A 5xx or 429 error frame is the service's trouble, not the user's: worth another attempt.
+        ChatApiException api => (int)api.StatusCode < 500 && api.StatusCode != (HttpStatusCode)429,
+        _ => false,
+    };
+
+    private async System.Threading.Tasks.Task ReconnectAsync(ChatSocket dropped)
     {
         dropped.Dispose();
         _client.OnSessionState(this, ConnectionState.Reconnecting, null);
@@ -46,61 +57,36 @@ internal sealed partial class ChatSession
                 await Timing.Delay(_config.TimeProvider, delay, lifetime).ConfigureAwait(false);
                 socket = await WithTokenAsync(OpenSocketAsync, lifetime).ConfigureAwait(false);
             }
-            catch (ChatConnectionException)
+            catch (Exception) when (lifetime.IsCancellationRequested)
             {
-                continue; // the network or the server is away: try again later
+                return; // the session was closed; what the attempt hit no longer matters
             }
-            catch (Exception exception) when (exception is OperationCanceledException or ChatDisconnectedException && lifetime.IsCancellationRequested)
+            catch (Exception exception) when (IsTerminal(exception))
             {
-                return;
-            }
-            catch (ChatException exception)
-            {
-                // A terminal error code, or a provider that gave up: retrying cannot help.
                 Log.ReconnectGaveUp(_logger, exception);
                 Close(DisconnectReason.ConnectionLost, exception);
                 _client.OnSessionState(this, ConnectionState.Disconnected, exception);
                 return;
             }
-
-            lock (_gate)
+            catch (Exception exception)
             {
-                if (_closed is not null)
-                {
-                    socket.Dispose();
-                    return;
-                }
+                Log.ReconnectAttemptFailed(_logger, attempt, exception);
+                continue;
+            }
 
-                _socket = socket;
+            if (!TryMakeCurrent(socket))
+            {
+                socket.Dispose();
+                return;
             }
 
             socket.Start(OnEvent, OnDropped);
             Log.Connected(_logger, User?.Id ?? "?", socket.ConnectionId);
             await RewatchAsync(socket.ConnectionId).ConfigureAwait(false);
-            _client.OnSessionState(this, ConnectionState.Connected, null);
+
+            // If this socket dropped meanwhile, a newer loop owns the state: no stale "Connected" after its "Reconnecting".
+            _client.OnSessionState(this, ConnectionState.Connected, null, () => IsCurrent(socket));
             return;
-        }
-    }
-
-    /// <summary>A new connection id receives nothing until the watched channels are watched again.</summary>
-    private async Task RewatchAsync(string connectionId)
-    {
-        (string Type, string Id)[] channels;
-        lock (_gate)
-        {
-            channels = _watched.ToArray();
-        }
-
-        foreach (var (type, id) in channels)
-        {
-            try
-            {
-                using var answer = await SendAsync(HttpMethod.Post, ChannelRequests.QueryPath(type, id), ChannelRequests.ConnectionQuery(connectionId), ChannelRequests.QueryBody(true, connectionId), _lifetime.Token).ConfigureAwait(false);
-            }
-            catch (Exception exception) when (exception is ChatException or OperationCanceledException)
-            {
-                Log.RewatchFailed(_logger, type + ":" + id, exception);
-            }
         }
     }
 }

@@ -24,6 +24,7 @@ internal sealed partial class ChatSession
     private readonly ChatClient _client;
     private readonly ChatClientConfig _config;
     private readonly RestTransport _rest;
+    private readonly WebSocketConnector _webSockets;
     private readonly ServerClock _clock;
     private readonly ILogger _logger;
     private readonly TokenManager _tokens;
@@ -35,11 +36,15 @@ internal sealed partial class ChatSession
     private ChatDisconnectedException? _closed;
     private Task _reconnect = Task.CompletedTask;
 
-    public ChatSession(ChatClient client, TokenProvider provider, RestTransport rest, ServerClock clock, ILogger logger)
+    // Completed while a socket is current (and once the session is closed); replaced by a pending one on each drop.
+    private TaskCompletionSource<bool> _connected = NewConnectedSignal();
+
+    public ChatSession(ChatClient client, TokenProvider provider, RestTransport rest, WebSocketConnector webSockets, ServerClock clock, ILogger logger)
     {
         _client = client;
         _config = client.Config;
         _rest = rest;
+        _webSockets = webSockets;
         _clock = clock;
         _logger = logger;
         _guest = (provider as TokenProvider.GuestProvider)?.User;
@@ -78,33 +83,21 @@ internal sealed partial class ChatSession
     public async Task<ChatUser> ConnectAsync(CancellationToken cancellationToken)
     {
         var socket = await WithTokenAsync(OpenSocketAsync, cancellationToken).ConfigureAwait(false);
-        lock (_gate)
+        if (!TryMakeCurrent(socket))
         {
-            if (_closed is not null)
-            {
-                socket.Dispose();
-                throw _closed;
-            }
-
-            _socket = socket;
-            User = socket.Me ?? User;
+            socket.Dispose();
+            throw ClosedError!;
         }
 
         socket.Start(OnEvent, OnDropped);
-        return User!;
+
+        // Closed between the two steps: the socket went with the session (Start did nothing), and so does this connect.
+        return ClosedError is { } closed ? throw closed : User!;
     }
 
     /// <summary>A REST call as this session's user, refreshing the token on code 40 (a bounded number of times).</summary>
     public Task<JsonDocument> SendAsync(HttpMethod method, string path, string? query, byte[]? body, CancellationToken cancellationToken) =>
         WithTokenAsync((token, ct) => _rest.SendAsync(method, path, query, body, token, ct), cancellationToken);
-
-    public void RememberWatched(string type, string id)
-    {
-        lock (_gate)
-        {
-            _watched.Add((type, id));
-        }
-    }
 
     /// <summary>Fails everything pending now and stops the provider from being called; <see cref="CloseAsync"/> then releases the socket.</summary>
     public void Close(DisconnectReason reason, Exception? cause = null)
@@ -117,12 +110,14 @@ internal sealed partial class ChatSession
             }
 
             _closed = new ChatDisconnectedException(reason, cause);
+            _connected.TrySetResult(true); // wakes the watches waiting for a connection, to fail
         }
 
         _tokens.Close(reason);
         _lifetime.Cancel();
     }
 
+    /// <summary>Closes the session and releases its socket and loops; never throws what a background loop hit.</summary>
     public async Task CloseAsync(DisconnectReason reason)
     {
         Close(reason);
@@ -143,9 +138,10 @@ internal sealed partial class ChatSession
         {
             await _reconnect.ConfigureAwait(false);
         }
-        catch (Exception exception) when (exception is OperationCanceledException or ChatException)
+        catch (Exception exception)
         {
-            // The reconnect loop ends with the session; its error was already reported.
+            // The reconnect loop catches what it expects; anything else is logged, never handed to the closer.
+            Log.SessionCloseFailed(_logger, exception);
         }
 
         // _lifetime is cancelled, not disposed: late callers may still link to it and must see it cancelled.
@@ -180,13 +176,40 @@ internal sealed partial class ChatSession
         }
     }
 
+    private static TaskCompletionSource<bool> NewConnectedSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Makes <paramref name="socket"/> the session's connection; false when the session closed meanwhile.</summary>
+    private bool TryMakeCurrent(ChatSocket socket)
+    {
+        lock (_gate)
+        {
+            if (_closed is not null)
+            {
+                return false;
+            }
+
+            _socket = socket;
+            User = socket.Me ?? User;
+            _connected.TrySetResult(true);
+            return true;
+        }
+    }
+
+    private bool IsCurrent(ChatSocket socket)
+    {
+        lock (_gate)
+        {
+            return ReferenceEquals(_socket, socket);
+        }
+    }
+
     private Task<ChatSocket> OpenSocketAsync(Token token, CancellationToken cancellationToken)
     {
         var userId = token.IsAnonymous ? User?.Id ?? ConnectUrl.NewAnonymousUserId() : token.UserId!;
         var url = ConnectUrl.Build(_config, userId, _guest, token);
         Log.Connecting(_logger, userId, url);
         User ??= new ChatUser(userId);
-        return ChatSocket.OpenAsync(url, _config, _clock, _logger, cancellationToken);
+        return ChatSocket.OpenAsync(url, _webSockets, _config, _clock, _logger, cancellationToken);
     }
 
     private async Task<Token> FetchGuestTokenAsync(GuestUser guest, CancellationToken cancellationToken)

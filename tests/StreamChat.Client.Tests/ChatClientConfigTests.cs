@@ -18,6 +18,7 @@ public class ChatClientConfigTests
             Assert.That(config.TokenProviderTimeout, Is.GreaterThan(TimeSpan.Zero));
             Assert.That(config.MaxTokenRefreshAttempts, Is.GreaterThanOrEqualTo(1));
             Assert.That(config.TimeProvider, Is.SameAs(TimeProvider.System));
+            Assert.That(config.MaxWebSocketMessageBytes, Is.EqualTo(4 * 1024 * 1024));
         });
     }
 
@@ -69,6 +70,7 @@ public class ChatClientConfigTests
             Assert.That(() => config.TokenProviderTimeout = TimeSpan.FromSeconds(-1), Throws.InstanceOf<ArgumentOutOfRangeException>());
             Assert.That(() => config.MaxTokenRefreshAttempts = 0, Throws.InstanceOf<ArgumentOutOfRangeException>());
             Assert.That(() => config.TimeProvider = null!, Throws.ArgumentNullException);
+            Assert.That(() => config.MaxWebSocketMessageBytes = 1023, Throws.InstanceOf<ArgumentOutOfRangeException>());
         });
         config.RequestTimeout = Timeout.InfiniteTimeSpan;
         Assert.That(config.RequestTimeout, Is.EqualTo(Timeout.InfiniteTimeSpan));

@@ -52,6 +52,8 @@ public sealed class ChatApiException : ChatException
             StreamErrorCode.TokenIssuedInFuture => " The token's 'iat' is after the server's clock; backdate 'iat' when issuing (UserTokenIssuer.IssuedAtBackdate).",
             StreamErrorCode.TokenSignatureInvalid => " The token was not signed with this app's secret.",
             StreamErrorCode.NotAllowed => " The user's role does not permit this.",
+            StreamErrorCode.None when (int)status >= 500 => " The answer had no chat error body: the server or a proxy in front of it failed. This is usually temporary; retry later.",
+            StreamErrorCode.None => " The answer had no chat error body; a proxy in front of the chat server may have answered.",
             _ => string.Empty,
         };
         var detail = string.IsNullOrEmpty(serverMessage) ? string.Empty : ": " + serverMessage;

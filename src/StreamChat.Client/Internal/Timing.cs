@@ -37,6 +37,22 @@ internal static class Timing
     }
 
     /// <summary>Waits for <paramref name="task"/> but stops waiting when <paramref name="cancellationToken"/> fires (the task itself goes on).</summary>
+    public static Task WaitAsync(Task task, CancellationToken cancellationToken)
+    {
+#if NET8_0_OR_GREATER
+        return task.WaitAsync(cancellationToken);
+#else
+        return WaitAsync(AsValued(task), cancellationToken);
+
+        static async Task<bool> AsValued(Task task)
+        {
+            await task.ConfigureAwait(false);
+            return true;
+        }
+#endif
+    }
+
+    /// <summary>Waits for <paramref name="task"/> but stops waiting when <paramref name="cancellationToken"/> fires (the task itself goes on).</summary>
     public static Task<T> WaitAsync<T>(Task<T> task, CancellationToken cancellationToken)
     {
 #if NET8_0_OR_GREATER

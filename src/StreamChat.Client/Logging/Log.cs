@@ -72,7 +72,27 @@ internal static class Log
     private static readonly Action<ILogger, string, Exception?> RewatchFailedMessage =
         LoggerMessage.Define<string>(LogLevel.Warning, new EventId(21, "RewatchFailed"), "Could not watch {Cid} again after reconnecting; its events will be missing");
 
+    private static readonly Action<ILogger, int, Exception?> ReconnectAttemptFailedMessage =
+        LoggerMessage.Define<int>(LogLevel.Warning, new EventId(22, "ReconnectAttemptFailed"), "Reconnect attempt {Attempt} failed; trying again after a backoff");
+
+    private static readonly Action<ILogger, string, long, Exception?> MessageSkippedMessage =
+        LoggerMessage.Define<string, long>(LogLevel.Warning, new EventId(23, "MessageSkipped"), "Skipped a WebSocket message the protocol does not send ({Kind}, {Length} bytes)");
+
+    private static readonly Action<ILogger, Exception?> CloseAbortedMessage =
+        LoggerMessage.Define(LogLevel.Debug, new EventId(24, "CloseAborted"), "The WebSocket close handshake did not finish; the socket was aborted");
+
+    private static readonly Action<ILogger, Exception?> SessionCloseFailedMessage =
+        LoggerMessage.Define(LogLevel.Warning, new EventId(25, "SessionCloseFailed"), "A background task of the closed session failed");
+
     public static void RewatchFailed(ILogger logger, string cid, Exception exception) => RewatchFailedMessage(logger, cid, exception);
+
+    public static void ReconnectAttemptFailed(ILogger logger, int attempt, Exception exception) => ReconnectAttemptFailedMessage(logger, attempt, exception);
+
+    public static void MessageSkipped(ILogger logger, Realtime.SocketMessageKind kind, long length) => MessageSkippedMessage(logger, kind.ToString(), length, null);
+
+    public static void CloseAborted(ILogger logger, Exception exception) => CloseAbortedMessage(logger, exception);
+
+    public static void SessionCloseFailed(ILogger logger, Exception exception) => SessionCloseFailedMessage(logger, exception);
 
     public static void Connecting(ILogger logger, string userId, Uri url) => ConnectingMessage(logger, userId, Redaction.RedactUrl(url), null);
 

@@ -1,6 +1,5 @@
 using System;
-using System.Linq;
-using System.Net;
+using System.IO;
 using System.Net.WebSockets;
 using System.Text.Json;
 using System.Threading;
@@ -13,35 +12,42 @@ using StreamChat.Logging;
 namespace StreamChat.Realtime;
 
 /// <summary>
-/// One WebSocket connection: the handshake and its first frame, the receive loop, health checks and closing.
-/// Reconnecting makes a new instance (see <see cref="ChatSession"/>).
+/// One WebSocket connection: the receive loop, health checks and closing (opening: <c>ChatSocket.Open.cs</c>).
+/// Reconnecting makes a new instance (see <see cref="ChatSession"/>). Once closed or disposed, nothing of it runs on:
+/// no timer, no loop, no callback.
 /// </summary>
-internal sealed class ChatSocket : IDisposable
+internal sealed partial class ChatSocket : IDisposable
 {
-    private readonly ClientWebSocket _socket;
+    private readonly WebSocket _socket;
     private readonly SocketReader _reader;
     private readonly TimeProvider _time;
     private readonly TimeSpan _healthCheckInterval;
+    private readonly TimeSpan _closeTimeout;
     private readonly ILogger _logger;
     private readonly SemaphoreSlim _sendLock = new(1, 1);
     private readonly CancellationTokenSource _stop = new();
+    private readonly CancellationToken _stopToken;
+    private readonly object _gate = new();
     private Action<ChatSocket, JsonElement>? _onEvent;
     private Action<ChatSocket, Exception?>? _onDropped;
     private ITimer? _healthTimer;
     private Task _receiveLoop = Task.CompletedTask;
     private long _lastReceived;
-    private int _closing;
+    private bool _closing;
+    private int _disposed;
 
-    private ChatSocket(ClientWebSocket socket, string connectionId, ChatUser? me, TimeProvider time, TimeSpan healthCheckInterval, ILogger logger)
+    private ChatSocket(WebSocket socket, string connectionId, ChatUser? me, ChatClientConfig config, ILogger logger)
     {
         _socket = socket;
-        _reader = new SocketReader(socket);
+        _reader = new SocketReader(socket, config.MaxWebSocketMessageBytes);
         ConnectionId = connectionId;
         Me = me;
-        _time = time;
-        _healthCheckInterval = healthCheckInterval;
+        _time = config.TimeProvider;
+        _healthCheckInterval = config.HealthCheckInterval;
+        _closeTimeout = config.CloseTimeout;
         _logger = logger;
-        _lastReceived = time.GetTimestamp();
+        _stopToken = _stop.Token;
+        _lastReceived = _time.GetTimestamp();
     }
 
     /// <summary>The connection id the server assigned in its first <c>health.check</c>.</summary>
@@ -50,116 +56,48 @@ internal sealed class ChatSocket : IDisposable
     /// <summary>The connected user as the server sees it (<c>me</c>), when it said.</summary>
     public ChatUser? Me { get; }
 
-    /// <summary>
-    /// Opens the socket and reads the server's first frame. An error frame becomes a <see cref="ChatApiException"/>
-    /// (code 40 means: refresh the token and try again).
-    /// </summary>
-    public static async Task<ChatSocket> OpenAsync(Uri url, ChatClientConfig config, ServerClock clock, ILogger logger, CancellationToken cancellationToken)
-    {
-        var socket = new ClientWebSocket();
-        try
-        {
-            socket.Options.SetRequestHeader(ClientInfo.HeaderName, ClientInfo.HeaderValue);
-#if NET8_0_OR_GREATER
-            socket.Options.CollectHttpResponseDetails = true;
-#endif
-            using var timeout = Timing.CreateTimeoutSource(config.TimeProvider, config.RequestTimeout);
-            using var linked = timeout is null ? null : CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
-            var token = linked?.Token ?? cancellationToken;
-            try
-            {
-                await socket.ConnectAsync(url, token).ConfigureAwait(false);
-            }
-            catch (WebSocketException exception)
-            {
-                throw new ChatConnectionException($"The WebSocket handshake with {url.GetLeftPart(UriPartial.Authority)} failed; check ChatClientConfig.BaseUrl and the network.", exception);
-            }
-            catch (OperationCanceledException exception) when (!cancellationToken.IsCancellationRequested)
-            {
-                throw new ChatConnectionException("The chat server did not accept the WebSocket in time (ChatClientConfig.RequestTimeout).", new TimeoutException(exception.Message, exception));
-            }
-
-#if NET8_0_OR_GREATER
-            if (socket.HttpResponseHeaders is { } headers && headers.TryGetValue("Date", out var dates))
-            {
-                clock.Observe(dates.FirstOrDefault());
-            }
-
-            socket.HttpResponseHeaders = null;
-#endif
-            JsonDocument? first;
-            try
-            {
-                first = await new SocketReader(socket).ReadAsync(token).ConfigureAwait(false);
-            }
-            catch (Exception exception) when (exception is WebSocketException or JsonException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
-            {
-                throw new ChatConnectionException("The WebSocket closed before the chat server confirmed the connection.", exception);
-            }
-
-            using (first)
-            {
-                if (first is null)
-                {
-                    throw new ChatConnectionException("The chat server closed the WebSocket without confirming the connection.");
-                }
-
-                var root = first.RootElement;
-                if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("error", out var error))
-                {
-                    var rejection = ErrorBody.ToException(error, HttpStatusCode.Unauthorized);
-                    Log.ConnectRejected(logger, rejection.RawCode);
-                    await CloseQuietlyAsync(socket).ConfigureAwait(false);
-                    throw rejection;
-                }
-
-                if (Json.String(root, "connection_id") is not { } connectionId)
-                {
-                    throw new ChatConnectionException("The chat server's first WebSocket message had no connection id.");
-                }
-
-                var me = root.TryGetProperty("me", out var meElement) ? ChatUser.FromJson(meElement) : null;
-                return new ChatSocket(socket, connectionId, me, config.TimeProvider, config.HealthCheckInterval, logger);
-            }
-        }
-        catch
-        {
-            socket.Dispose();
-            throw;
-        }
-    }
-
-    /// <summary>Starts receiving events and sending health checks.</summary>
+    /// <summary>Starts receiving events and sending health checks; does nothing once the socket is closing or closed.</summary>
     public void Start(Action<ChatSocket, JsonElement> onEvent, Action<ChatSocket, Exception?> onDropped)
     {
-        _onEvent = onEvent;
-        _onDropped = onDropped;
-        _healthTimer = _time.CreateTimer(static state => ((ChatSocket)state!).OnHealthTimer(), this, _healthCheckInterval, _healthCheckInterval);
+        lock (_gate)
+        {
+            if (_closing)
+            {
+                return;
+            }
+
+            _onEvent = onEvent;
+            _onDropped = onDropped;
+            _healthTimer = _time.CreateTimer(static state => ((ChatSocket)state!).OnHealthTimer(), this, _healthCheckInterval, _healthCheckInterval);
+        }
+
         _receiveLoop = ReceiveLoopAsync();
     }
 
     /// <summary>Closes the socket on purpose (no drop is reported).</summary>
     /// <remarks>
-    /// The close handshake is bounded by wall-clock time on purpose: it guards I/O, and a test's fake clock must not be
-    /// able to make a disconnect hang.
+    /// The whole close (waiting for a send in progress, the close handshake, the server's answer) is bounded by
+    /// <see cref="ChatClientConfig.CloseTimeout"/> of wall-clock time on purpose: it guards I/O, and a test's fake clock
+    /// must not be able to make a disconnect hang. Past it, the socket is aborted.
     /// </remarks>
     public async Task CloseAsync()
     {
-        if (Interlocked.Exchange(ref _closing, 1) != 0)
+        if (!BeginClose())
         {
             return;
         }
 
-        _healthTimer?.Dispose();
         try
         {
-            await _sendLock.WaitAsync().ConfigureAwait(false);
+            using var budget = new CancellationTokenSource(_closeTimeout);
+
+            // A health check stuck on a dead network must not hold the close up for longer than the budget.
+            await _sendLock.WaitAsync(budget.Token).ConfigureAwait(false);
             try
             {
                 if (_socket.State == WebSocketState.Open)
                 {
-                    using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
-                    await _socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "disconnect", timeout.Token).ConfigureAwait(false);
+                    await _socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "disconnect", budget.Token).ConfigureAwait(false);
                 }
             }
             finally
@@ -168,29 +106,65 @@ internal sealed class ChatSocket : IDisposable
             }
 
             // The receive loop ends when the server answers the close frame.
-            await Task.WhenAny(_receiveLoop, Task.Delay(TimeSpan.FromSeconds(5))).ConfigureAwait(false);
+            await Timing.WaitAsync(_receiveLoop, budget.Token).ConfigureAwait(false);
         }
-        catch (Exception exception) when (exception is WebSocketException or OperationCanceledException or ObjectDisposedException)
+        catch (Exception exception) when (IsTransportFailure(exception))
         {
-            // Closing a broken socket: nothing more to do than abort it.
+            Log.CloseAborted(_logger, exception);
         }
         finally
         {
-            _stop.Cancel();
-            _socket.Abort();
+            Stop();
         }
     }
 
-    /// <summary>Aborts the socket without a close handshake; a drop is reported if it was not closing.</summary>
-    public void Abort() => _socket.Abort();
-
+    /// <summary>Aborts the socket without a close handshake and releases it; no drop is reported.</summary>
     public void Dispose()
     {
-        Interlocked.Exchange(ref _closing, 1);
-        _healthTimer?.Dispose();
-        _stop.Cancel();
+        BeginClose();
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
+        _stop.Cancel(); // only Dispose disposes it, and only once
         _socket.Abort();
         _socket.Dispose();
+        _stop.Dispose();
+    }
+
+    private static bool IsTransportFailure(Exception exception) =>
+        exception is WebSocketException or OperationCanceledException or ObjectDisposedException or IOException or InvalidOperationException;
+
+    /// <summary>Marks the socket closing and stops its timer; false when that had already happened.</summary>
+    private bool BeginClose()
+    {
+        lock (_gate)
+        {
+            if (_closing)
+            {
+                return false;
+            }
+
+            _closing = true;
+            _healthTimer?.Dispose();
+            _healthTimer = null;
+            return true;
+        }
+    }
+
+    private void Stop()
+    {
+        try
+        {
+            _stop.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+            // Dispose got there first and cancelled it.
+        }
+
+        _socket.Abort();
     }
 
     private async Task ReceiveLoopAsync()
@@ -200,14 +174,22 @@ internal sealed class ChatSocket : IDisposable
         {
             while (true)
             {
-                using var document = await _reader.ReadAsync(_stop.Token).ConfigureAwait(false);
-                if (document is null)
+                using var message = await _reader.ReadAsync(_stopToken).ConfigureAwait(false);
+                if (message.Kind == SocketMessageKind.Closed)
                 {
                     break;
                 }
 
                 Interlocked.Exchange(ref _lastReceived, _time.GetTimestamp());
-                _onEvent?.Invoke(this, document.RootElement);
+                if (message.Document is { } document)
+                {
+                    _onEvent?.Invoke(this, document.RootElement);
+                }
+                else
+                {
+                    // The framing is intact, only this message is unreadable: skip it rather than lose the connection.
+                    Log.MessageSkipped(_logger, message.Kind, message.Length);
+                }
             }
         }
         catch (Exception exception)
@@ -215,9 +197,9 @@ internal sealed class ChatSocket : IDisposable
             failure = exception;
         }
 
-        if (Volatile.Read(ref _closing) == 0)
+        // A drop is reported once, and only for a socket nobody closed on purpose.
+        if (BeginClose())
         {
-            _healthTimer?.Dispose();
             _onDropped?.Invoke(this, failure);
         }
     }
@@ -253,35 +235,19 @@ internal sealed class ChatSocket : IDisposable
 
         try
         {
-            if (_socket.State == WebSocketState.Open && Volatile.Read(ref _closing) == 0)
+            if (_socket.State == WebSocketState.Open)
             {
-                await _socket.SendAsync(new ArraySegment<byte>(payload), WebSocketMessageType.Text, endOfMessage: true, _stop.Token).ConfigureAwait(false);
+                await _socket.SendAsync(new ArraySegment<byte>(payload), WebSocketMessageType.Text, endOfMessage: true, _stopToken).ConfigureAwait(false);
                 Log.HealthCheckSent(_logger);
             }
         }
-        catch (Exception exception) when (exception is WebSocketException or OperationCanceledException or ObjectDisposedException)
+        catch (Exception exception) when (IsTransportFailure(exception))
         {
             // The receive loop notices the broken socket and reports the drop.
         }
         finally
         {
             _sendLock.Release();
-        }
-    }
-
-    private static async Task CloseQuietlyAsync(ClientWebSocket socket)
-    {
-        try
-        {
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(2));
-            if (socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
-            {
-                await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, string.Empty, timeout.Token).ConfigureAwait(false);
-            }
-        }
-        catch (Exception exception) when (exception is WebSocketException or OperationCanceledException or ObjectDisposedException)
-        {
-            // The server has already closed it.
         }
     }
 }

@@ -22,4 +22,11 @@ internal sealed class StateRecorder
             }
         }
     }
+
+    /// <summary>Waits for the client to go through <c>Reconnecting</c> back to <c>Connected</c>.</summary>
+    public async Task WaitForReconnectAsync()
+    {
+        await WaitForAsync(ConnectionState.Reconnecting);
+        await WaitForAsync(ConnectionState.Connected);
+    }
 }
