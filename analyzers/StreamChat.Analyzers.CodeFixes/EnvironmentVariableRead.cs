@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
@@ -24,17 +25,24 @@ internal static class EnvironmentVariableRead
         return SyntaxFactory.ParseExpression(parenthesize ? "(" + read + ")" : read);
     }
 
-    /// <summary>Replaces <paramref name="expression"/> with the read of <paramref name="variable"/>.</summary>
-    public static async Task<Document> ReplaceAsync(Document document, ExpressionSyntax expression, string variable, CancellationToken cancellationToken)
+    /// <summary>Replaces each expression with the read of its variable, in one rewrite of the document.</summary>
+    public static async Task<Document> ReplaceAllAsync(
+        Document document, IReadOnlyDictionary<ExpressionSyntax, string> variables, CancellationToken cancellationToken)
     {
+        if (variables.Count == 0)
+        {
+            return document;
+        }
+
         var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
         var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
-        var replacement = Create(variable, model!, expression.SpanStart, NeedsParentheses(expression)).WithTriviaFrom(expression);
-        return document.WithSyntaxRoot(root!.ReplaceNode(expression, replacement));
+        return document.WithSyntaxRoot(root!.ReplaceNodes(
+            variables.Keys,
+            (original, _) => Create(variables[original], model!, original.SpanStart, NeedsParentheses(original)).WithTriviaFrom(original)));
     }
 
     // "a ?? throw b" binds looser than anything but assignment, so it is wrapped unless it stands alone.
-    private static bool NeedsParentheses(ExpressionSyntax expression) => expression.Parent is not (
+    public static bool NeedsParentheses(ExpressionSyntax expression) => expression.Parent is not (
         ArgumentSyntax or EqualsValueClauseSyntax or ArrowExpressionClauseSyntax or ReturnStatementSyntax
         or ParenthesizedExpressionSyntax or InitializerExpressionSyntax or AttributeArgumentSyntax
         or AssignmentExpressionSyntax);
