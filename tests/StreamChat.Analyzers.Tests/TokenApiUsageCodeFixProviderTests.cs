@@ -162,7 +162,7 @@ public sealed class TokenApiUsageCodeFixProviderTests
         """);
 
     [Test]
-    public Task Statement_with_a_block_gets_no_fix() => Verifier.VerifyAsync(
+    public Task Statement_sharing_a_line_with_a_block_is_fixed_through_the_enclosing_statement() => Verifier.VerifyAsync(
         """
         using StreamChat;
         class C
@@ -193,7 +193,34 @@ public sealed class TokenApiUsageCodeFixProviderTests
                     #endif
                 }
 
-                System.Action later = () => { use!({|SCHAT001:TokenProvider.Development("jane")|}); };
+                #if DEBUG
+                System.Action later = () => { use!(TokenProvider.Development("jane")); };
+                #else
+                System.Action later = () => { use!(TokenProvider.Closure(cancellationToken => throw new System.NotImplementedException("Fetch this user's token from your backend."))); };
+                #endif
+            }
+        }
+        """);
+
+    [Test]
+    public Task Statement_sharing_a_line_of_a_multi_line_block_gets_no_fix() => Verifier.VerifyAsync(
+        """
+        using StreamChat;
+        class C
+        {
+            void M(System.Action<TokenProvider> use)
+            {
+                System.Console.WriteLine(); use({|SCHAT001:TokenProvider.Development("john")|});
+            }
+        }
+        """,
+        """
+        using StreamChat;
+        class C
+        {
+            void M(System.Action<TokenProvider> use)
+            {
+                System.Console.WriteLine(); use({|SCHAT001:TokenProvider.Development("john")|});
             }
         }
         """);
