@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Composition;
 using System.Threading;
@@ -41,20 +40,12 @@ public sealed class ApiSecretLiteralCodeFixProvider : CodeFixProvider
         }
     }
 
-    private static async Task<Document> FixAsync(Document document, ImmutableArray<Diagnostic> diagnostics, CancellationToken cancellationToken)
-    {
-        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-        var secrets = new Dictionary<ExpressionSyntax, string>();
-        foreach (var diagnostic in diagnostics)
-        {
-            if (root is not null && SecretOf(root, diagnostic) is { } secret)
-            {
-                secrets[secret] = Variable;
-            }
-        }
-
-        return await EnvironmentVariableRead.ReplaceAllAsync(document, secrets, cancellationToken).ConfigureAwait(false);
-    }
+    private static Task<Document> FixAsync(Document document, ImmutableArray<Diagnostic> diagnostics, CancellationToken cancellationToken) =>
+        EnvironmentVariableRead.ReplaceAllAsync(
+            document,
+            diagnostics,
+            (root, _, diagnostic, _) => SecretOf(root, diagnostic) is { } secret ? (secret, Variable) : null,
+            cancellationToken);
 
     private static ExpressionSyntax? SecretOf(SyntaxNode root, Diagnostic diagnostic) =>
         diagnostic.Id == DiagnosticDescriptors.ApiSecretLiteralId

@@ -1,4 +1,6 @@
+using System;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
@@ -25,17 +27,32 @@ internal static class EnvironmentVariableRead
         return SyntaxFactory.ParseExpression(parenthesize ? "(" + read + ")" : read);
     }
 
-    /// <summary>Replaces each expression with the read of its variable, in one rewrite of the document.</summary>
+    /// <summary>
+    /// The fix of the credential rules: replaces, in one rewrite of the document, the expression <paramref name="find"/>
+    /// gives for each diagnostic with the read of the variable it names.
+    /// </summary>
     public static async Task<Document> ReplaceAllAsync(
-        Document document, IReadOnlyDictionary<ExpressionSyntax, string> variables, CancellationToken cancellationToken)
+        Document document,
+        ImmutableArray<Diagnostic> diagnostics,
+        Func<SyntaxNode, SemanticModel, Diagnostic, CancellationToken, (ExpressionSyntax Expression, string Variable)?> find,
+        CancellationToken cancellationToken)
     {
+        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+        var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+        var variables = new Dictionary<ExpressionSyntax, string>();
+        foreach (var diagnostic in diagnostics)
+        {
+            if (root is not null && model is not null && find(root, model, diagnostic, cancellationToken) is { } found)
+            {
+                variables[found.Expression] = found.Variable;
+            }
+        }
+
         if (variables.Count == 0)
         {
             return document;
         }
 
-        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-        var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
         return document.WithSyntaxRoot(root!.ReplaceNodes(
             variables.Keys,
             (original, _) => Create(variables[original], model!, original.SpanStart, NeedsParentheses(original)).WithTriviaFrom(original)));

@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Composition;
 using System.Threading;
@@ -49,21 +48,14 @@ public sealed class JwtLiteralCodeFixProvider : CodeFixProvider
         }
     }
 
-    private static async Task<Document> FixAsync(Document document, ImmutableArray<Diagnostic> diagnostics, CancellationToken cancellationToken)
-    {
-        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-        var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
-        var literals = new Dictionary<ExpressionSyntax, string>();
-        foreach (var diagnostic in diagnostics)
-        {
-            if (root is not null && model is not null && FixableLiteral(root, model, diagnostic, cancellationToken) is { } literal)
-            {
-                literals[literal] = EnvironmentVariableRead.NameFor(literal, DefaultVariable);
-            }
-        }
-
-        return await EnvironmentVariableRead.ReplaceAllAsync(document, literals, cancellationToken).ConfigureAwait(false);
-    }
+    private static Task<Document> FixAsync(Document document, ImmutableArray<Diagnostic> diagnostics, CancellationToken cancellationToken) =>
+        EnvironmentVariableRead.ReplaceAllAsync(
+            document,
+            diagnostics,
+            (root, model, diagnostic, cancellation) => FixableLiteral(root, model, diagnostic, cancellation) is { } literal
+                ? (literal, EnvironmentVariableRead.NameFor(literal, DefaultVariable))
+                : null,
+            cancellationToken);
 
     // A regular or verbatim string literal that is exactly a JWT, where a run-time value may stand.
     private static LiteralExpressionSyntax? FixableLiteral(SyntaxNode root, SemanticModel model, Diagnostic diagnostic, CancellationToken cancellationToken) =>

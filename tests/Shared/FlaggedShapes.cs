@@ -131,4 +131,17 @@ internal static class FlaggedShapes
         ("Records.cs", Records),
         ("Wrapper.cs", Wrapper),
     };
+
+    /// <summary>How many typed closures <paramref name="text"/> calls.</summary>
+    public static int TypedClosuresIn(string text)
+    {
+        const string Call = "ChatClaimsTokenProvider.Closure(";
+        var count = 0;
+        for (var at = text.IndexOf(Call, System.StringComparison.Ordinal); at >= 0; at = text.IndexOf(Call, at + 1, System.StringComparison.Ordinal))
+        {
+            count++;
+        }
+
+        return count;
+    }
 }
