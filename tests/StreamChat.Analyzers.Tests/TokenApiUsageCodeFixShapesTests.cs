@@ -7,7 +7,7 @@ using Verifier = StreamChat.Analyzers.Tests.Infrastructure.CodeFixVerifier<
 namespace StreamChat.Analyzers.Tests;
 
 /// <summary>
-/// The SCHAT001/SCHAT002 fix on every shape a real project has. The harness applies the fixes one at a time (each
+/// The SCHAT001/SCHAT002 fix on the shapes of statements and members a real project has. The harness applies the fixes one at a time (each
 /// next fix sees the directives of the previous one) and all at once per document, project and solution, and
 /// requires the same result each way; every fixed source is compiled with and without DEBUG.
 /// </summary>
@@ -20,54 +20,6 @@ public sealed class TokenApiUsageCodeFixShapesTests
         TestBuild.Release,
         TestBuild.Release with { DefineDebug = true },
     };
-
-    [TestCaseSource(nameof(Builds))]
-    public Task Consecutive_statements_are_each_fixed_after_the_directives_of_the_previous_fix(TestBuild build) => VerifyWithKeyAsync(
-        """
-        using StreamChat;
-        class C
-        {
-            TokenProvider[] M(Token token)
-            {
-        #if NET8_0_OR_GREATER
-                System.Console.WriteLine();
-        #endif
-                var first = {|SCHAT001:TokenProvider.Development("a")|};
-                var second = {|SCHAT002:TokenProvider.Static(token)|};
-                var third = {|SCHAT001:TokenProvider.Development("c")|};
-                return new[] { first, second, third };
-            }
-        }
-        """,
-        $$"""
-        using StreamChat;
-        class C
-        {
-            TokenProvider[] M(Token token)
-            {
-        #if NET8_0_OR_GREATER
-                System.Console.WriteLine();
-        #endif
-                #if DEBUG
-                var first = TokenProvider.Development("a");
-                #else
-                var first = {{Closure}};
-                #endif
-                #if DEBUG
-                var second = TokenProvider.Static(token);
-                #else
-                var second = {{Closure}};
-                #endif
-                #if DEBUG
-                var third = TokenProvider.Development("c");
-                #else
-                var third = {{Closure}};
-                #endif
-                return new[] { first, second, third };
-            }
-        }
-        """,
-        build);
 
     [TestCaseSource(nameof(Builds))]
     public Task Several_flagged_calls_in_one_statement_share_one_release_copy(TestBuild build) => Verifier.VerifyAsync(
@@ -237,122 +189,6 @@ public sealed class TokenApiUsageCodeFixShapesTests
         build);
 
     [Test]
-    public Task Provider_in_the_release_branch_of_an_existing_if_DEBUG_is_replaced_where_it_stands() => Verifier.VerifyAsync(
-        """
-        using StreamChat;
-        class C
-        {
-            TokenProvider M(Token token)
-            {
-        #if DEBUG
-                var provider = TokenProvider.Development("a");
-        #else
-                var provider = {|SCHAT002:TokenProvider.Static(token)|};
-        #endif
-                return provider;
-            }
-        }
-        """,
-        $$"""
-        using StreamChat;
-        class C
-        {
-            TokenProvider M(Token token)
-            {
-        #if DEBUG
-                var provider = TokenProvider.Development("a");
-        #else
-                var provider = {{Closure}};
-        #endif
-                return provider;
-            }
-        }
-        """);
-
-    [TestCaseSource(nameof(Builds))]
-    public Task Directive_groups_inside_a_wrapped_statement_are_copied_whole_or_resolved_for_DEBUG(TestBuild build) => Verifier.VerifyAsync(
-        """
-        using System;
-        using StreamChat;
-        class C
-        {
-            void M(Action<TokenProvider, Action> run, Action<TokenProvider> use)
-            {
-                run({|SCHAT001:TokenProvider.Development("outer")|}, () =>
-                {
-        #if NET8_0_OR_GREATER
-                    Console.WriteLine("net8");
-        #endif
-        #if DEBUG
-                    use(TokenProvider.Development("debug"));
-        #else
-                    use(TokenProvider.Anonymous);
-        #endif
-                });
-            }
-        }
-        """,
-        """
-        using System;
-        using StreamChat;
-        class C
-        {
-            void M(Action<TokenProvider, Action> run, Action<TokenProvider> use)
-            {
-                #if DEBUG
-                run(TokenProvider.Development("outer"), () =>
-                {
-        #if NET8_0_OR_GREATER
-                    Console.WriteLine("net8");
-        #endif
-                    use(TokenProvider.Development("debug"));
-                });
-                #else
-                run(TokenProvider.Closure(cancellationToken => throw new NotImplementedException("Fetch this user's token from your backend.")), () =>
-                {
-        #if NET8_0_OR_GREATER
-                    Console.WriteLine("net8");
-        #endif
-                    use(TokenProvider.Anonymous);
-                });
-                #endif
-            }
-        }
-        """,
-        build);
-
-    [Test]
-    public Task Provider_call_split_by_directives_gets_no_fix() => Verifier.VerifyAsync(
-        """
-        using StreamChat;
-        class C
-        {
-            TokenProvider M(Token token, Token other) =>
-                {|SCHAT002:TokenProvider.Static(
-        #if NET8_0_OR_GREATER
-                    token
-        #else
-                    other
-        #endif
-                )|};
-        }
-        """,
-        """
-        using StreamChat;
-        class C
-        {
-            TokenProvider M(Token token, Token other) =>
-                {|SCHAT002:TokenProvider.Static(
-        #if NET8_0_OR_GREATER
-                    token
-        #else
-                    other
-        #endif
-                )|};
-        }
-        """);
-
-    [Test]
     public Task Closure_parameter_does_not_hide_a_parameter_named_cancellationToken() => Verifier.VerifyAsync(
         """
         using System.Threading;
@@ -382,12 +218,4 @@ public sealed class TokenApiUsageCodeFixShapesTests
             }
         }
         """);
-
-    // Both rules' fixes carry one equivalence key, which the harness checks on every action it applies.
-    private static Task VerifyWithKeyAsync(string source, string fixedSource, TestBuild build)
-    {
-        var test = Verifier.Create(source, fixedSource, build);
-        test.CodeActionEquivalenceKey = "StreamChat.DebugOnlyTokenProvider";
-        return test.RunAsync();
-    }
 }
