@@ -13,13 +13,9 @@ namespace StreamChat.Analyzers.Tests;
 /// </summary>
 public sealed class TokenApiUsageCodeFixDirectiveTests
 {
-    private const string Closure = "TokenProvider.Closure(cancellationToken => throw new System.NotImplementedException(\"Fetch this user's token from your backend.\"))";
+    private const string Closure = DebugOnlyFix.Closure;
 
-    private static readonly TestBuild[] Builds =
-    {
-        TestBuild.Release,
-        TestBuild.Release with { DefineDebug = true },
-    };
+    private static readonly TestBuild[] Builds = DebugOnlyFix.Builds;
 
     [TestCaseSource(nameof(Builds))]
     public Task Consecutive_statements_are_each_fixed_after_the_directives_of_the_previous_fix(TestBuild build) => VerifyWithKeyAsync(

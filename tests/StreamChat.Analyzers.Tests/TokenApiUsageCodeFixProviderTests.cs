@@ -14,11 +14,7 @@ namespace StreamChat.Analyzers.Tests;
 /// </summary>
 public sealed class TokenApiUsageCodeFixProviderTests
 {
-    private static readonly TestBuild[] Builds =
-    {
-        TestBuild.Release,
-        TestBuild.Release with { DefineDebug = true },
-    };
+    private static readonly TestBuild[] Builds = DebugOnlyFix.Builds;
 
     [TestCaseSource(nameof(Builds))]
     public Task Local_declaration_is_split_into_debug_and_release_branches(TestBuild build) => Verifier.VerifyAsync(

@@ -13,13 +13,9 @@ namespace StreamChat.Analyzers.Tests;
 /// </summary>
 public sealed class TokenApiUsageCodeFixShapesTests
 {
-    private const string Closure = "TokenProvider.Closure(cancellationToken => throw new System.NotImplementedException(\"Fetch this user's token from your backend.\"))";
+    private const string Closure = DebugOnlyFix.Closure;
 
-    private static readonly TestBuild[] Builds =
-    {
-        TestBuild.Release,
-        TestBuild.Release with { DefineDebug = true },
-    };
+    private static readonly TestBuild[] Builds = DebugOnlyFix.Builds;
 
     [TestCaseSource(nameof(Builds))]
     public Task Several_flagged_calls_in_one_statement_share_one_release_copy(TestBuild build) => Verifier.VerifyAsync(
