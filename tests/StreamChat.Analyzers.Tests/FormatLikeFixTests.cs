@@ -73,7 +73,7 @@ public sealed class FormatLikeFixTests
 
     private static List<(string Path, string Source)> Sources()
     {
-        var sources = FlaggedShapes.Files.Select(file => ("/0/" + file.Name, file.Source)).ToList();
+        var sources = FlaggedShapes.FilesWithWrapper.Select(file => ("/0/" + file.Name, file.Source)).ToList();
         sources.AddRange(GeneratedClaims.For(FlaggedShapes.Providers));
         return sources;
     }
