@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Composition;
+using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
@@ -13,37 +14,41 @@ namespace StreamChat.Analyzers.CodeFixes;
 [Shared]
 public sealed class ApiSecretLiteralCodeFixProvider : CodeFixProvider
 {
-    private const string Variable = "STREAM_API_SECRET";
+    internal const string Variable = "STREAM_API_SECRET";
 
     /// <inheritdoc />
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticDescriptors.ApiSecretLiteralId);
 
     /// <inheritdoc />
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+    public override FixAllProvider GetFixAllProvider() => DocumentFixAll.Create(FixAsync);
 
     /// <inheritdoc />
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
     {
         var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        if (root is null)
-        {
-            return;
-        }
-
         foreach (var diagnostic in context.Diagnostics)
         {
-            if (root.FindNode(diagnostic.Location.SourceSpan).FirstAncestorOrSelf<ArgumentSyntax>() is not { } argument)
+            if (root is not null && SecretOf(root, diagnostic) is not null)
             {
-                continue;
+                context.RegisterCodeFix(
+                    CodeAction.Create(
+                        $"Read the API secret from the {Variable} environment variable",
+                        DocumentFixAll.For(context.Document, diagnostic, FixAsync),
+                        equivalenceKey: nameof(ApiSecretLiteralCodeFixProvider)),
+                    diagnostic);
             }
-
-            var document = context.Document;
-            context.RegisterCodeFix(
-                CodeAction.Create(
-                    $"Read the API secret from the {Variable} environment variable",
-                    cancellationToken => EnvironmentVariableRead.ReplaceAsync(document, argument.Expression, Variable, cancellationToken),
-                    equivalenceKey: nameof(ApiSecretLiteralCodeFixProvider)),
-                diagnostic);
         }
     }
+
+    private static Task<Document> FixAsync(Document document, ImmutableArray<Diagnostic> diagnostics, CancellationToken cancellationToken) =>
+        EnvironmentVariableRead.ReplaceAllAsync(
+            document,
+            diagnostics,
+            (root, _, diagnostic, _) => SecretOf(root, diagnostic) is { } secret ? (secret, Variable) : null,
+            cancellationToken);
+
+    private static ExpressionSyntax? SecretOf(SyntaxNode root, Diagnostic diagnostic) =>
+        diagnostic.Id == DiagnosticDescriptors.ApiSecretLiteralId
+            ? root.FindNode(diagnostic.Location.SourceSpan).FirstAncestorOrSelf<ArgumentSyntax>()?.Expression
+            : null;
 }

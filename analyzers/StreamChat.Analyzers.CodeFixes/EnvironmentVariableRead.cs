@@ -1,3 +1,6 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
@@ -24,17 +27,39 @@ internal static class EnvironmentVariableRead
         return SyntaxFactory.ParseExpression(parenthesize ? "(" + read + ")" : read);
     }
 
-    /// <summary>Replaces <paramref name="expression"/> with the read of <paramref name="variable"/>.</summary>
-    public static async Task<Document> ReplaceAsync(Document document, ExpressionSyntax expression, string variable, CancellationToken cancellationToken)
+    /// <summary>
+    /// The fix of the credential rules: replaces, in one rewrite of the document, the expression <paramref name="find"/>
+    /// gives for each diagnostic with the read of the variable it names.
+    /// </summary>
+    public static async Task<Document> ReplaceAllAsync(
+        Document document,
+        ImmutableArray<Diagnostic> diagnostics,
+        Func<SyntaxNode, SemanticModel, Diagnostic, CancellationToken, (ExpressionSyntax Expression, string Variable)?> find,
+        CancellationToken cancellationToken)
     {
         var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
         var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
-        var replacement = Create(variable, model!, expression.SpanStart, NeedsParentheses(expression)).WithTriviaFrom(expression);
-        return document.WithSyntaxRoot(root!.ReplaceNode(expression, replacement));
+        var variables = new Dictionary<ExpressionSyntax, string>();
+        foreach (var diagnostic in diagnostics)
+        {
+            if (root is not null && model is not null && find(root, model, diagnostic, cancellationToken) is { } found)
+            {
+                variables[found.Expression] = found.Variable;
+            }
+        }
+
+        if (variables.Count == 0)
+        {
+            return document;
+        }
+
+        return document.WithSyntaxRoot(root!.ReplaceNodes(
+            variables.Keys,
+            (original, _) => Create(variables[original], model!, original.SpanStart, NeedsParentheses(original)).WithTriviaFrom(original)));
     }
 
     // "a ?? throw b" binds looser than anything but assignment, so it is wrapped unless it stands alone.
-    private static bool NeedsParentheses(ExpressionSyntax expression) => expression.Parent is not (
+    public static bool NeedsParentheses(ExpressionSyntax expression) => expression.Parent is not (
         ArgumentSyntax or EqualsValueClauseSyntax or ArrowExpressionClauseSyntax or ReturnStatementSyntax
         or ParenthesizedExpressionSyntax or InitializerExpressionSyntax or AttributeArgumentSyntax
         or AssignmentExpressionSyntax);

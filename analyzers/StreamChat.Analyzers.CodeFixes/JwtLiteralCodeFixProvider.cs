@@ -18,42 +18,52 @@ namespace StreamChat.Analyzers.CodeFixes;
 [Shared]
 public sealed class JwtLiteralCodeFixProvider : CodeFixProvider
 {
-    private const string DefaultVariable = "STREAM_CHAT_TOKEN";
+    internal const string DefaultVariable = "STREAM_CHAT_TOKEN";
 
     /// <inheritdoc />
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticDescriptors.JwtLiteralId);
 
     /// <inheritdoc />
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+    public override FixAllProvider GetFixAllProvider() => DocumentFixAll.Create(FixAsync);
 
     /// <inheritdoc />
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
     {
         var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
         var model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
-        if (root is null || model is null)
-        {
-            return;
-        }
-
         foreach (var diagnostic in context.Diagnostics)
         {
-            if (root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is not LiteralExpressionSyntax literal
-                || !literal.IsKind(SyntaxKind.StringLiteralExpression)
-                || !JwtShape.IsJwt(literal.Token.ValueText)
-                || EnvironmentVariableRead.IsInConstantContext(literal, model, context.CancellationToken))
+            if (root is null || model is null || FixableLiteral(root, model, diagnostic, context.CancellationToken) is not { } literal)
             {
                 continue;
             }
 
             var variable = EnvironmentVariableRead.NameFor(literal, DefaultVariable);
-            var document = context.Document;
             context.RegisterCodeFix(
                 CodeAction.Create(
                     $"Read the token from the {variable} environment variable",
-                    cancellationToken => EnvironmentVariableRead.ReplaceAsync(document, literal, variable, cancellationToken),
+                    DocumentFixAll.For(context.Document, diagnostic, FixAsync),
                     equivalenceKey: nameof(JwtLiteralCodeFixProvider)),
                 diagnostic);
         }
     }
+
+    private static Task<Document> FixAsync(Document document, ImmutableArray<Diagnostic> diagnostics, CancellationToken cancellationToken) =>
+        EnvironmentVariableRead.ReplaceAllAsync(
+            document,
+            diagnostics,
+            (root, model, diagnostic, cancellation) => FixableLiteral(root, model, diagnostic, cancellation) is { } literal
+                ? (literal, EnvironmentVariableRead.NameFor(literal, DefaultVariable))
+                : null,
+            cancellationToken);
+
+    // A regular or verbatim string literal that is exactly a JWT, where a run-time value may stand.
+    private static LiteralExpressionSyntax? FixableLiteral(SyntaxNode root, SemanticModel model, Diagnostic diagnostic, CancellationToken cancellationToken) =>
+        diagnostic.Id == DiagnosticDescriptors.JwtLiteralId
+        && root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is LiteralExpressionSyntax literal
+        && literal.IsKind(SyntaxKind.StringLiteralExpression)
+        && JwtShape.IsJwt(literal.Token.ValueText)
+        && !EnvironmentVariableRead.IsInConstantContext(literal, model, cancellationToken)
+            ? literal
+            : null;
 }

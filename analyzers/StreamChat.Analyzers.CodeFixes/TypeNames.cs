@@ -31,6 +31,19 @@ internal static class TypeNames
         return !outermost.IsGlobalNamespace && BindsTo(model, position, outermost.Name, globalOutermost) ? metadataName : fullyQualified;
     }
 
+    /// <summary>The name of <paramref name="type"/> at a position; a nested type through its containing types.</summary>
+    public static string At(SemanticModel model, int position, INamedTypeSymbol type)
+    {
+        if (BindsTo(model, position, type.Name, type))
+        {
+            return type.Name;
+        }
+
+        return type.ContainingType is { } outer
+            ? At(model, position, outer) + "." + type.Name
+            : At(model, position, type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat).Replace("global::", string.Empty));
+    }
+
     private static bool BindsTo(SemanticModel model, int position, string name, ISymbol? expected)
     {
         var found = model.LookupNamespacesAndTypes(position, name: name);

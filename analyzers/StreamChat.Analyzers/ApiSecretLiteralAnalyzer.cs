@@ -36,20 +36,30 @@ public sealed class ApiSecretLiteralAnalyzer : DiagnosticAnalyzer
     private static void Analyze(OperationAnalysisContext context, INamedTypeSymbol marker)
     {
         var argument = (IArgumentOperation)context.Operation;
+        if (IsSecretConstant(argument, marker))
+        {
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.ApiSecretLiteral, argument.Syntax.GetLocation(), argument.Parameter!.Name));
+        }
+    }
+
+    /// <summary>Whether <paramref name="argument"/> passes a constant string to a parameter marked <c>[ApiSecret]</c>.</summary>
+    internal static bool IsSecretConstant(IArgumentOperation argument, INamedTypeSymbol marker)
+    {
         if (argument.ArgumentKind != ArgumentKind.Explicit
             || argument.Parameter is not { } parameter
             || argument.Value.ConstantValue is not { HasValue: true, Value: string })
         {
-            return;
+            return false;
         }
 
         foreach (var attribute in parameter.OriginalDefinition.GetAttributes())
         {
             if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, marker))
             {
-                context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.ApiSecretLiteral, argument.Syntax.GetLocation(), parameter.Name));
-                return;
+                return true;
             }
         }
+
+        return false;
     }
 }

@@ -16,38 +16,44 @@ internal static class DebugOnlyCode
     private const string ConditionalAttributeName = "System.Diagnostics.ConditionalAttribute";
 
     /// <summary>Whether <paramref name="node"/> is in a conditional-compilation branch that requires DEBUG.</summary>
-    public static bool IsUnderDebugDirective(SyntaxNode node)
+    public static bool IsUnderDebugDirective(SyntaxNode node) => EnclosingBranches(node, release: false);
+
+    /// <summary>
+    /// Whether <paramref name="node"/> is in a conditional-compilation branch compiled only without DEBUG: the
+    /// <c>#else</c> of <c>#if DEBUG</c> (the release branch the SCHAT001/SCHAT002 fix writes), or <c>#if !DEBUG</c>.
+    /// </summary>
+    public static bool IsUnderReleaseDirective(SyntaxNode node) => EnclosingBranches(node, release: true);
+
+    private static bool EnclosingBranches(SyntaxNode node, bool release)
     {
         var root = node.SyntaxTree.GetRoot();
         var position = node.SpanStart;
 
-        // Each open #if group holds whether its current branch requires DEBUG and whether an earlier branch's
-        // condition was "!DEBUG" (then #else/#elif branches after it run only with DEBUG).
-        var branches = new Stack<(bool RequiresDebug, bool AfterNotDebug)>();
+        // Each open #if group: what its current branch needs, and whether a condition so far (this branch's included)
+        // surely held with DEBUG (then later branches run only without it) or without DEBUG (only with it).
+        var groups = new Stack<Group>();
         for (var directive = root.GetFirstDirective(); directive is not null && directive.SpanStart < position; directive = directive.GetNextDirective())
         {
             switch (directive)
             {
                 case IfDirectiveTriviaSyntax @if:
-                    branches.Push((Requires(@if.Condition), RequiresNot(@if.Condition)));
+                    groups.Push(Group.Start(@if.Condition));
                     break;
-                case ElifDirectiveTriviaSyntax elif when branches.Count > 0:
-                    var afterNot = branches.Pop().AfterNotDebug;
-                    branches.Push((afterNot || Requires(elif.Condition), afterNot || RequiresNot(elif.Condition)));
+                case ElifDirectiveTriviaSyntax elif when groups.Count > 0:
+                    groups.Push(groups.Pop().Next(elif.Condition));
                     break;
-                case ElseDirectiveTriviaSyntax when branches.Count > 0:
-                    var previous = branches.Pop();
-                    branches.Push((previous.AfterNotDebug, previous.AfterNotDebug));
+                case ElseDirectiveTriviaSyntax when groups.Count > 0:
+                    groups.Push(groups.Pop().Next(null));
                     break;
-                case EndIfDirectiveTriviaSyntax when branches.Count > 0:
-                    branches.Pop();
+                case EndIfDirectiveTriviaSyntax when groups.Count > 0:
+                    groups.Pop();
                     break;
             }
         }
 
-        foreach (var branch in branches)
+        foreach (var group in groups)
         {
-            if (branch.RequiresDebug)
+            if (release ? group.BranchNeedsNoDebug : group.BranchNeedsDebug)
             {
                 return true;
             }
@@ -86,22 +92,31 @@ internal static class DebugOnlyCode
         return false;
     }
 
-    // The branch is taken only when DEBUG is defined: "DEBUG", "DEBUG && X", "(DEBUG)".
-    private static bool Requires(ExpressionSyntax condition) => condition switch
+    private readonly struct Group
     {
-        IdentifierNameSyntax name => name.Identifier.ValueText == DebugSymbol,
-        ParenthesizedExpressionSyntax parenthesized => Requires(parenthesized.Expression),
-        BinaryExpressionSyntax binary when binary.IsKind(SyntaxKind.LogicalAndExpression) => Requires(binary.Left) || Requires(binary.Right),
-        PrefixUnaryExpressionSyntax not when not.IsKind(SyntaxKind.LogicalNotExpression) => RequiresNot(not.Operand),
-        _ => false,
-    };
+        private Group(bool branchNeedsDebug, bool branchNeedsNoDebug, bool heldSoFarWithDebug, bool heldSoFarWithoutDebug)
+        {
+            BranchNeedsDebug = branchNeedsDebug;
+            BranchNeedsNoDebug = branchNeedsNoDebug;
+            HeldSoFarWithDebug = heldSoFarWithDebug;
+            HeldSoFarWithoutDebug = heldSoFarWithoutDebug;
+        }
 
-    // The branch is taken only when DEBUG is not defined: "!DEBUG", "!DEBUG && X".
-    private static bool RequiresNot(ExpressionSyntax condition) => condition switch
-    {
-        ParenthesizedExpressionSyntax parenthesized => RequiresNot(parenthesized.Expression),
-        BinaryExpressionSyntax binary when binary.IsKind(SyntaxKind.LogicalAndExpression) => RequiresNot(binary.Left) || RequiresNot(binary.Right),
-        PrefixUnaryExpressionSyntax not when not.IsKind(SyntaxKind.LogicalNotExpression) => Requires(not.Operand),
-        _ => false,
-    };
+        public bool BranchNeedsDebug { get; }
+
+        public bool BranchNeedsNoDebug { get; }
+
+        private bool HeldSoFarWithDebug { get; }
+
+        private bool HeldSoFarWithoutDebug { get; }
+
+        public static Group Start(ExpressionSyntax condition) => new Group(false, false, false, false).Next(condition);
+
+        // The next branch: "#elif condition", or "#else" when condition is null.
+        public Group Next(ExpressionSyntax? condition) => new(
+            HeldSoFarWithoutDebug || (condition is not null && DebugCondition.RequiresDebug(condition)),
+            HeldSoFarWithDebug || (condition is not null && DebugCondition.RequiresNoDebug(condition)),
+            HeldSoFarWithDebug || (condition is not null && DebugCondition.HoldsWithDebug(condition)),
+            HeldSoFarWithoutDebug || (condition is not null && DebugCondition.HoldsWithoutDebug(condition)));
+    }
 }

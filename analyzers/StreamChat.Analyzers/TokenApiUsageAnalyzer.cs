@@ -50,39 +50,53 @@ public sealed class TokenApiUsageAnalyzer : DiagnosticAnalyzer
     private static void Analyze(OperationAnalysisContext context, TokenApiMarkers markers, BuildConfiguration build)
     {
         var operation = context.Operation;
-        ISymbol? used = operation switch
-        {
-            IInvocationOperation invocation => invocation.TargetMethod,
-            IMethodReferenceOperation reference => reference.Method,
-            IObjectCreationOperation creation => creation.Constructor,
-            IPropertyReferenceOperation property => property.Property,
-            _ => null,
-        };
-        if (used is null)
+        if (Flagged(operation, context.ContainingSymbol, markers, build) is not { } descriptor)
         {
             return;
+        }
+
+        var display = UsedSymbol(operation)!.OriginalDefinition.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat);
+        context.ReportDiagnostic(Diagnostic.Create(descriptor, operation.Syntax.GetLocation(), display));
+    }
+
+    /// <summary>
+    /// The rule <paramref name="operation"/> breaks in a release build, or null: the same decision for the analyzer and
+    /// for the code fix, which replaces every flagged provider of a statement it moves under <c>#if DEBUG</c>.
+    /// </summary>
+    internal static DiagnosticDescriptor? Flagged(IOperation operation, ISymbol containingSymbol, TokenApiMarkers markers, BuildConfiguration build)
+    {
+        if (UsedSymbol(operation) is not { } used)
+        {
+            return null;
         }
 
         var kind = markers.KindOf(used);
         if (kind == TokenApiKind.None || (kind == TokenApiKind.Development && build.AllowsDevelopmentTokens))
         {
-            return;
+            return null;
         }
 
         if (IsInsideNameOf(operation)
-            || IsInsideMarkedWrapper(context.ContainingSymbol, markers, kind)
-            || DebugOnlyCode.IsInConditionalDebugMethod(context.ContainingSymbol)
+            || IsInsideMarkedWrapper(containingSymbol, markers, kind)
+            || DebugOnlyCode.IsInConditionalDebugMethod(containingSymbol)
             || DebugOnlyCode.IsUnderDebugDirective(operation.Syntax))
         {
-            return;
+            return null;
         }
 
-        var descriptor = kind == TokenApiKind.Development
+        return kind == TokenApiKind.Development
             ? DiagnosticDescriptors.DevelopmentTokenInRelease
             : DiagnosticDescriptors.StaticTokenInRelease;
-        var display = used.OriginalDefinition.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat);
-        context.ReportDiagnostic(Diagnostic.Create(descriptor, operation.Syntax.GetLocation(), display));
     }
+
+    private static ISymbol? UsedSymbol(IOperation operation) => operation switch
+    {
+        IInvocationOperation invocation => invocation.TargetMethod,
+        IMethodReferenceOperation reference => reference.Method,
+        IObjectCreationOperation creation => creation.Constructor,
+        IPropertyReferenceOperation property => property.Property,
+        _ => null,
+    };
 
     private static bool IsInsideNameOf(IOperation operation)
     {

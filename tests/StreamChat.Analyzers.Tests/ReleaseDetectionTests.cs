@@ -104,6 +104,22 @@ public sealed class ReleaseDetectionTests
         TestBuild.Release);
 
     [Test]
+    public Task Else_after_a_condition_that_can_be_false_without_DEBUG_is_flagged() => Verifier.VerifyAsync(
+        """
+        using StreamChat;
+        class C
+        {
+        #if !DEBUG && NEVER_DEFINED
+            TokenProvider A() => null!;
+        #else
+            // Taken with DEBUG, and also without it whenever NEVER_DEFINED is not defined.
+            TokenProvider A() => {|SCHAT002:TokenProvider.Static(null!)|};
+        #endif
+        }
+        """,
+        TestBuild.Release with { DefineDebug = true });
+
+    [Test]
     public Task Conditional_DEBUG_methods_are_not_flagged() => Verifier.VerifyAsync(
         """
         using System;

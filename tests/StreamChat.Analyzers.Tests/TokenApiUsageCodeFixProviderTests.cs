@@ -14,11 +14,7 @@ namespace StreamChat.Analyzers.Tests;
 /// </summary>
 public sealed class TokenApiUsageCodeFixProviderTests
 {
-    private static readonly TestBuild[] Builds =
-    {
-        TestBuild.Release,
-        TestBuild.Release with { DefineDebug = true },
-    };
+    private static readonly TestBuild[] Builds = DebugOnlyFix.Builds;
 
     [TestCaseSource(nameof(Builds))]
     public Task Local_declaration_is_split_into_debug_and_release_branches(TestBuild build) => Verifier.VerifyAsync(
@@ -162,7 +158,7 @@ public sealed class TokenApiUsageCodeFixProviderTests
         """);
 
     [Test]
-    public Task Statement_with_a_block_gets_no_fix() => Verifier.VerifyAsync(
+    public Task Statement_sharing_a_line_with_a_block_is_fixed_through_the_enclosing_statement() => Verifier.VerifyAsync(
         """
         using StreamChat;
         class C
@@ -193,7 +189,34 @@ public sealed class TokenApiUsageCodeFixProviderTests
                     #endif
                 }
 
-                System.Action later = () => { use!({|SCHAT001:TokenProvider.Development("jane")|}); };
+                #if DEBUG
+                System.Action later = () => { use!(TokenProvider.Development("jane")); };
+                #else
+                System.Action later = () => { use!(TokenProvider.Closure(cancellationToken => throw new System.NotImplementedException("Fetch this user's token from your backend."))); };
+                #endif
+            }
+        }
+        """);
+
+    [Test]
+    public Task Statement_sharing_a_line_of_a_multi_line_block_gets_no_fix() => Verifier.VerifyAsync(
+        """
+        using StreamChat;
+        class C
+        {
+            void M(System.Action<TokenProvider> use)
+            {
+                System.Console.WriteLine(); use({|SCHAT001:TokenProvider.Development("john")|});
+            }
+        }
+        """,
+        """
+        using StreamChat;
+        class C
+        {
+            void M(System.Action<TokenProvider> use)
+            {
+                System.Console.WriteLine(); use({|SCHAT001:TokenProvider.Development("john")|});
             }
         }
         """);

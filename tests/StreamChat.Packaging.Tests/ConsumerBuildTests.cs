@@ -1,3 +1,5 @@
+using System;
+using System.Linq;
 using System.Text.RegularExpressions;
 using System.Threading.Tasks;
 using StreamChat.Packaging.Tests.Infrastructure;
@@ -70,17 +72,6 @@ public sealed class ConsumerBuildTests
         Assert.That(Warnings(build, "SCHAT002"), Has.Length.EqualTo(1), build.ToString);
     }
 
-    // MSBuild prints each warning more than once (inline and in the summary); the distinct locations are what count.
-    private static string[] Warnings(CliResult build, string id)
-    {
-        var locations = new System.Collections.Generic.SortedSet<string>(System.StringComparer.Ordinal);
-        foreach (Match match in Regex.Matches(build.Output, @"(Program\.cs\(\d+,\d+\)): warning " + id + ":"))
-        {
-            locations.Add(match.Groups[1].Value);
-        }
-
-        var result = new string[locations.Count];
-        locations.CopyTo(result);
-        return result;
-    }
+    private static string[] Warnings(CliResult build, string id) =>
+        BuildWarnings.Find(build, id).Select(warning => warning.Substring(0, warning.IndexOf(':', StringComparison.Ordinal))).ToArray();
 }

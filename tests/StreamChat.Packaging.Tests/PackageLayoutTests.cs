@@ -39,6 +39,21 @@ public sealed class PackageLayoutTests
     }
 
     [Test]
+    public void Targets_in_build_and_buildTransitive_turn_SCHAT001_and_SCHAT002_off_in_test_projects()
+    {
+        using var archive = ZipFile.OpenRead(PackagingFixture.Package.NupkgPath);
+        var targets = Read(archive, "build/StreamChat.Client.targets");
+        Assert.That(targets, Does.Contain("'$(IsTestProject)' == 'true'"));
+        Assert.That(targets, Does.Contain("<EditorConfigFiles Include=\"$(MSBuildThisFileDirectory)StreamChat.TestProjects.globalconfig\" />"));
+
+        var config = Read(archive, "build/StreamChat.TestProjects.globalconfig");
+        Assert.That(config, Does.Contain("dotnet_diagnostic.SCHAT001.severity = none"));
+        Assert.That(config, Does.Contain("dotnet_diagnostic.SCHAT002.severity = none"));
+
+        Assert.That(Read(archive, "buildTransitive/StreamChat.Client.targets"), Does.Contain("..\\build\\StreamChat.Client.targets"));
+    }
+
+    [Test]
     public void Roslyn_components_and_build_only_packages_are_not_dependencies()
     {
         using var archive = ZipFile.OpenRead(PackagingFixture.Package.NupkgPath);

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Composition;
 using System.Linq;
@@ -28,8 +29,11 @@ public sealed class ClaimsRecordCodeFixProvider : CodeFixProvider
     /// <inheritdoc/>
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(NotPartialId, ContainingTypeNotPartialId);
 
+    /// <summary>The equivalence key of both fixes: each adds <c>partial</c>, so they are one kind of fix.</summary>
+    internal const string EquivalenceKey = "StreamChat.AddPartial";
+
     /// <inheritdoc/>
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+    public override FixAllProvider GetFixAllProvider() => DocumentFixAll.Create(FixAsync);
 
     /// <inheritdoc/>
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
@@ -37,19 +41,19 @@ public sealed class ClaimsRecordCodeFixProvider : CodeFixProvider
         var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
         foreach (var diagnostic in context.Diagnostics)
         {
-            if (root?.FindNode(diagnostic.Location.SourceSpan).FirstAncestorOrSelf<TypeDeclarationSyntax>() is not { } record)
+            if (root is null || Targets(root, diagnostic).Length == 0)
             {
                 continue;
             }
 
             var title = diagnostic.Id == NotPartialId ? "Make the claims record partial" : "Make the containing types partial";
             context.RegisterCodeFix(
-                CodeAction.Create(title, cancellationToken => FixAsync(context.Document, record, diagnostic.Id, cancellationToken), equivalenceKey: diagnostic.Id),
+                CodeAction.Create(title, DocumentFixAll.For(context.Document, diagnostic, FixAsync), EquivalenceKey),
                 diagnostic);
         }
     }
 
-    private static async Task<Document> FixAsync(Document document, TypeDeclarationSyntax record, string id, CancellationToken cancellationToken)
+    private static async Task<Document> FixAsync(Document document, ImmutableArray<Diagnostic> diagnostics, CancellationToken cancellationToken)
     {
         var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
         if (root is null)
@@ -57,11 +61,26 @@ public sealed class ClaimsRecordCodeFixProvider : CodeFixProvider
             return document;
         }
 
-        var targets = id == NotPartialId
-            ? new[] { record }
-            : record.Ancestors().OfType<TypeDeclarationSyntax>().ToArray();
-        var fixedRoot = root.ReplaceNodes(targets.Where(t => !t.Modifiers.Any(SyntaxKind.PartialKeyword)), (_, rewritten) => AddPartial(rewritten));
-        return document.WithSyntaxRoot(fixedRoot);
+        var targets = new HashSet<TypeDeclarationSyntax>();
+        foreach (var diagnostic in diagnostics)
+        {
+            targets.UnionWith(Targets(root, diagnostic));
+        }
+
+        return targets.Count == 0 ? document : document.WithSyntaxRoot(root.ReplaceNodes(targets, (_, rewritten) => AddPartial(rewritten)));
+    }
+
+    // The declarations that lack partial: the record itself (SCHAT101) or every type it is nested in (SCHAT109).
+    private static TypeDeclarationSyntax[] Targets(SyntaxNode root, Diagnostic diagnostic)
+    {
+        if (diagnostic.Id is not (NotPartialId or ContainingTypeNotPartialId)
+            || root.FindNode(diagnostic.Location.SourceSpan).FirstAncestorOrSelf<TypeDeclarationSyntax>() is not { } record)
+        {
+            return System.Array.Empty<TypeDeclarationSyntax>();
+        }
+
+        var declarations = diagnostic.Id == NotPartialId ? new[] { record } : record.Ancestors().OfType<TypeDeclarationSyntax>().ToArray();
+        return declarations.Where(d => !d.Modifiers.Any(SyntaxKind.PartialKeyword)).ToArray();
     }
 
     /// <summary>Adds <c>partial</c> as the last modifier, where C# requires it, keeping the declaration's layout.</summary>

@@ -119,7 +119,45 @@ public sealed class ClaimsRecordCodeFixProviderTests
         }
         """);
 
-    private static async Task Verify(string source, string fixedSource)
+    [Test]
+    public Task SCHAT101_and_SCHAT109_in_one_document_are_fixed_together_under_one_equivalence_key() => Verify(
+        """
+        using StreamChat.Claims;
+
+        namespace MyApp;
+
+        [TokenClaims]
+        public record {|SCHAT101:Top|}(string UserId);
+
+        public class Outer
+        {
+            public class Middle
+            {
+                [TokenClaims]
+                public record {|SCHAT101:{|SCHAT109:{|SCHAT109:Deep|}|}|}(string UserId);
+            }
+        }
+        """,
+        """
+        using StreamChat.Claims;
+
+        namespace MyApp;
+
+        [TokenClaims]
+        public partial record Top(string UserId);
+
+        public partial class Outer
+        {
+            public partial class Middle
+            {
+                [TokenClaims]
+                public partial record Deep(string UserId);
+            }
+        }
+        """,
+        equivalenceKey: "StreamChat.AddPartial");
+
+    private static async Task Verify(string source, string fixedSource, string? equivalenceKey = null)
     {
         var test = new CSharpCodeFixTest<ClaimsRecordAnalyzer, ClaimsRecordCodeFixProvider, DefaultVerifier>
         {
@@ -127,6 +165,7 @@ public sealed class ClaimsRecordCodeFixProviderTests
             FixedCode = fixedSource,
             // Offline: no reference-assembly download; the .NET 8 references come from Basic.Reference.Assemblies.
             ReferenceAssemblies = new ReferenceAssemblies("net8.0"),
+            CodeActionEquivalenceKey = equivalenceKey,
         };
         test.TestState.AdditionalReferences.AddRange(Net80.References.All);
         test.TestState.AdditionalReferences.Add(MetadataReference.CreateFromFile(typeof(Token).Assembly.Location));

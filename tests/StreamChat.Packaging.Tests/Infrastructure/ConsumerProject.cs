@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Threading.Tasks;
 
@@ -14,7 +15,11 @@ internal sealed class ConsumerProject
 
     public string Directory { get; }
 
-    public static ConsumerProject Create(PackedPackage package, string programSource)
+    public static ConsumerProject Create(PackedPackage package, string programSource) =>
+        Create(package, new[] { ("Program.cs", programSource) });
+
+    /// <summary>A consumer with the given source files; <paramref name="properties"/> go into the project's property group as XML.</summary>
+    public static ConsumerProject Create(PackedPackage package, IEnumerable<(string Name, string Source)> files, string properties = "")
     {
         var directory = Path.Combine(package.WorkDirectory, "consumer-" + Guid.NewGuid().ToString("N").Substring(0, 8));
         System.IO.Directory.CreateDirectory(directory);
@@ -39,20 +44,25 @@ internal sealed class ConsumerProject
               </fallbackPackageFolders>
             </configuration>
             """);
-        File.WriteAllText(Path.Combine(directory, "Consumer.csproj"), $"""
+        File.WriteAllText(Path.Combine(directory, "Consumer.csproj"), $$"""
             <Project Sdk="Microsoft.NET.Sdk">
               <PropertyGroup>
                 <OutputType>Exe</OutputType>
                 <TargetFramework>net10.0</TargetFramework>
                 <Nullable>enable</Nullable>
                 <ImplicitUsings>disable</ImplicitUsings>
+            {{properties}}
               </PropertyGroup>
               <ItemGroup>
-                <PackageReference Include="{PackedPackage.Id}" Version="{package.Version}" />
+                <PackageReference Include="{{PackedPackage.Id}}" Version="{{package.Version}}" />
               </ItemGroup>
             </Project>
             """);
-        File.WriteAllText(Path.Combine(directory, "Program.cs"), programSource);
+        foreach (var (name, source) in files)
+        {
+            File.WriteAllText(Path.Combine(directory, name), source);
+        }
+
         return new ConsumerProject(directory);
     }
 
@@ -68,5 +78,27 @@ internal sealed class ConsumerProject
         }
 
         return DotnetCli.RunAsync(Directory, all);
+    }
+
+    /// <summary>Runs <c>dotnet format analyzers</c> in the project with the given environment and arguments.</summary>
+    public Task<CliResult> FormatAnalyzersAsync(IReadOnlyDictionary<string, string> environment, params string[] arguments)
+    {
+        var all = new string[arguments.Length + 2];
+        all[0] = "format";
+        all[1] = "analyzers";
+        arguments.CopyTo(all, 2);
+        return DotnetCli.RunAsync(Directory, environment, all);
+    }
+
+    /// <summary>The project's C# files by name.</summary>
+    public SortedDictionary<string, string> Sources()
+    {
+        var sources = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        foreach (var file in System.IO.Directory.GetFiles(Directory, "*.cs"))
+        {
+            sources[Path.GetFileName(file)] = File.ReadAllText(file);
+        }
+
+        return sources;
     }
 }
