@@ -17,10 +17,7 @@ public sealed class BackendEndToEndTests
     public async Task Each_expiry_costs_one_endpoint_call_however_many_requests_wait(int concurrent)
     {
         await using var e2e = await EndToEnd.StartAsync();
-        await e2e.LogInAsync("john-doe", "demo-password-john");
-        await using var client = new ChatClient(e2e.Config(), ChatClaimsTokenProvider.FromEndpoint(e2e.Http, e2e.TokenEndpoint));
-        var me = await EndToEnd.Guard(client.ConnectAsync());
-        await EndToEnd.Guard(client.QueryChannelAsync("messaging", "storm"));
+        await using var client = await e2e.ConnectAsync("john-doe", "demo-password-john", ChatClaimsTokenProvider.FromEndpoint, "storm");
         Assert.That(e2e.EndpointCalls, Is.EqualTo(1));
 
         for (var expiry = 1; expiry <= 2; expiry++)
@@ -35,7 +32,7 @@ public sealed class BackendEndToEndTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(me.Id, Is.EqualTo("john-doe"));
+            Assert.That(client.CurrentUser?.Id, Is.EqualTo("john-doe"));
             Assert.That(e2e.Server.Stats.RejectedWithCode(StreamErrorCode.TokenExpired), Is.GreaterThanOrEqualTo(2));
             Assert.That(e2e.Server.Stats.ServerErrors, Is.Zero);
         });
@@ -45,10 +42,7 @@ public sealed class BackendEndToEndTests
     public async Task Logging_out_revokes_the_chat_tokens_and_the_next_request_ends_in_the_backends_401()
     {
         await using var e2e = await EndToEnd.StartAsync();
-        await e2e.LogInAsync("john-doe", "demo-password-john");
-        await using var client = new ChatClient(e2e.Config(), ChatClaimsTokenProvider.FromEndpoint(e2e.Http, e2e.TokenEndpoint));
-        await EndToEnd.Guard(client.ConnectAsync());
-        await EndToEnd.Guard(client.QueryChannelAsync("messaging", "logout"));
+        await using var client = await e2e.ConnectAsync("john-doe", "demo-password-john", ChatClaimsTokenProvider.FromEndpoint, "logout");
 
         // Tokens carry whole-second iat: the logout's cutoff lies a second after the token was issued.
         e2e.Clock.Advance(TimeSpan.FromSeconds(1));
@@ -70,10 +64,7 @@ public sealed class BackendEndToEndTests
     public async Task Tokens_revoked_while_the_user_stays_logged_in_are_renewed_with_one_endpoint_call()
     {
         await using var e2e = await EndToEnd.StartAsync();
-        await e2e.LogInAsync("jane", "demo-password-jane");
-        await using var client = new ChatClient(e2e.Config(), ChatClaimsTokenProvider.FromEndpoint(e2e.Http, e2e.TokenEndpoint));
-        await EndToEnd.Guard(client.ConnectAsync());
-        await EndToEnd.Guard(client.QueryChannelAsync("messaging", "revoked"));
+        await using var client = await e2e.ConnectAsync("jane", "demo-password-jane", ChatClaimsTokenProvider.FromEndpoint, "revoked");
 
         e2e.Clock.Advance(TimeSpan.FromSeconds(1));
         await EndToEnd.Guard(e2e.Backend.Services.GetRequiredService<ChatServerAdmin>().RevokeTokensAsync("jane", default));

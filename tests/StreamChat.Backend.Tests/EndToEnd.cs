@@ -68,6 +68,16 @@ internal sealed class EndToEnd : IAsyncDisposable
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NoContent), $"login of {user}");
     }
 
+    /// <summary>Logs <paramref name="user"/> in, then connects a client whose provider is <paramref name="provider"/> over the endpoint and opens <paramref name="channel"/>.</summary>
+    public async Task<ChatClient> ConnectAsync(string user, string password, Func<HttpClient, Uri, TokenProvider> provider, string channel)
+    {
+        await LogInAsync(user, password);
+        var client = new ChatClient(Config(), provider(Http, TokenEndpoint));
+        await Guard(client.ConnectAsync());
+        await Guard(client.QueryChannelAsync("messaging", channel));
+        return client;
+    }
+
     public async Task LogOutAsync()
     {
         using var response = await Http.PostAsync("/logout", null).WaitAsync(HangGuard);
