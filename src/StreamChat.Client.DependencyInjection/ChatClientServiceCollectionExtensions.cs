@@ -44,6 +44,47 @@ public static class ChatClientServiceCollectionExtensions
             tokenProvider);
     }
 
+    /// <summary>The name of the <see cref="HttpClient"/> that calls your backend's token endpoint (see <see cref="AddChatClient(IServiceCollection, string, Uri, Func{TokenEndpoint, TokenProvider}?, Action{IServiceProvider, ChatClientConfig}?)"/>).</summary>
+    public const string TokenEndpointHttpClientName = "StreamChat.TokenEndpoint";
+
+    /// <summary>
+    /// Registers a singleton <see cref="ChatClient"/> for the app <paramref name="apiKey"/> whose tokens come from your
+    /// backend's token endpoint (<see cref="TokenProvider.FromEndpoint(TokenEndpoint)"/>), called with the
+    /// <see cref="IHttpClientFactory"/> client <see cref="TokenEndpointHttpClientName"/> (a new one per call). Configure
+    /// that client through the returned builder so it carries the user's login for your backend (a handler adding the
+    /// bearer token, a base address); it is used for nothing else, so those credentials never reach the chat server.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="apiKey">The app's API key.</param>
+    /// <param name="tokenEndpoint">The endpoint, absolute or relative to the client's base address.</param>
+    /// <param name="tokenProvider">Makes the provider from the endpoint: <see langword="null"/> for <see cref="TokenProvider.FromEndpoint(TokenEndpoint)"/>, or a generated <c>{Record}TokenProvider.FromEndpoint</c> to check the claims.</param>
+    /// <param name="configure">Adjusts the settings (base URL, timeouts, retries), or <see langword="null"/>.</param>
+    /// <returns>The builder of the named HTTP client <see cref="TokenEndpointHttpClientName"/>; the chat client's own is <see cref="HttpClientName"/>.</returns>
+    /// <example><code>services.AddChatClient(apiKey, new Uri("https://your.backend/chat/token"), ChatClaimsTokenProvider.FromEndpoint).AddHttpMessageHandler&lt;BackendLoginHandler&gt;();</code></example>
+    public static IHttpClientBuilder AddChatClient(
+        this IServiceCollection services,
+        string apiKey,
+        Uri tokenEndpoint,
+        Func<TokenEndpoint, TokenProvider>? tokenProvider = null,
+        Action<IServiceProvider, ChatClientConfig>? configure = null)
+    {
+        if (tokenEndpoint is null)
+        {
+            throw new ArgumentNullException(nameof(tokenEndpoint));
+        }
+
+        services.AddChatClient(
+            apiKey,
+            provider =>
+            {
+                var factory = provider.GetRequiredService<IHttpClientFactory>();
+                var endpoint = new TokenEndpoint(() => factory.CreateClient(TokenEndpointHttpClientName), tokenEndpoint);
+                return tokenProvider is null ? TokenProvider.FromEndpoint(endpoint) : tokenProvider(endpoint);
+            },
+            configure);
+        return services.AddHttpClient(TokenEndpointHttpClientName);
+    }
+
     /// <summary>
     /// Registers a singleton <see cref="ChatClient"/> with settings built by <paramref name="config"/>. Settings it leaves
     /// at their defaults are filled from the container: HTTP clients from <see cref="IHttpClientFactory"/>, the

@@ -9,7 +9,8 @@ namespace StreamChat;
 /// <summary>
 /// Supplies the tokens a <see cref="ChatClient"/> connects with. Pick one of the five kinds:
 /// <see cref="Closure(Func{CancellationToken, Task{Token}})"/> (recommended: fetches from your backend and is
-/// called again whenever the token expires), <see cref="Static"/>, <see cref="Development"/>,
+/// called again whenever the token expires; <see cref="FromEndpoint(System.Net.Http.HttpClient, Uri)"/> is the closure for
+/// a token endpoint), <see cref="Static"/>, <see cref="Development"/>,
 /// <see cref="Guest"/> or <see cref="Anonymous"/>.
 /// </summary>
 public abstract class TokenProvider
@@ -81,6 +82,30 @@ public abstract class TokenProvider
         }
 
         return new ClosureProvider(fetch);
+    }
+
+    /// <summary>
+    /// The recommended provider when your backend has a token endpoint (StreamChat.Server.AspNetCore's
+    /// <c>MapChatTokenEndpoint</c>): a <see cref="TokenProviderKind.Closure"/> provider that <c>GET</c>s
+    /// <c>{"token":"…","expires_at":"…"}</c> from <paramref name="endpoint"/> whenever the client needs a token.
+    /// </summary>
+    /// <param name="httpClient">Carries the user's login for your backend (a cookie, a bearer token).</param>
+    /// <param name="endpoint">The endpoint, for example <c>https://your.backend/chat/token</c>; https, or http to this machine.</param>
+    /// <returns>The provider. A failed fetch is a <see cref="TokenEndpointException"/> inside the client's <see cref="TokenProviderException"/>.</returns>
+    /// <exception cref="ArgumentException">The endpoint is plain http to another machine, or relative without a base address.</exception>
+    public static TokenProvider FromEndpoint(System.Net.Http.HttpClient httpClient, Uri endpoint) => FromEndpoint(new TokenEndpoint(httpClient, endpoint));
+
+    /// <summary>The provider of <see cref="FromEndpoint(System.Net.Http.HttpClient, Uri)"/>, for an endpoint built with its own HTTP client factory.</summary>
+    /// <param name="endpoint">The endpoint.</param>
+    /// <returns>The provider.</returns>
+    public static TokenProvider FromEndpoint(TokenEndpoint endpoint)
+    {
+        if (endpoint is null)
+        {
+            throw new ArgumentNullException(nameof(endpoint));
+        }
+
+        return new ClosureProvider((_, cancellationToken) => endpoint.FetchAsync(cancellationToken));
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using System;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
@@ -36,6 +37,43 @@ public sealed class DependencyInjectionTests
             Assert.That(counter.Count, Is.EqualTo(2), "both REST calls went through the factory's handler pipeline");
             Assert.That(logs.AllText, Does.Contain("StreamChat.ChatClient"), "the container's logger factory is used");
         });
+    }
+
+    [Test]
+    public async Task AddChatClient_with_a_token_endpoint_calls_it_through_its_own_named_client_only()
+    {
+        await using var server = await Loopback.StartServerAsync();
+        using var issuer = Loopback.Issuer(server);
+        await using var backend = CannedHttpServer.Answering("application/json", $$"""{"token":"{{issuer.CreateUserToken("di-user", TimeSpan.FromHours(1))}}"}""");
+        var endpointCalls = new RequestCounter();
+        var services = new ServiceCollection();
+        services.AddChatClient(server.ApiKey, new Uri("chat/token", UriKind.Relative), configure: (_, config) => config.BaseUrl = server.BaseUrl)
+            .ConfigureHttpClient(http => http.BaseAddress = backend.BaseUrl)
+            .AddHttpMessageHandler(() => new LoginHandler(endpointCalls));
+        await using var provider = services.BuildServiceProvider();
+
+        var client = provider.GetRequiredService<ChatClient>();
+        var me = await client.ConnectAsync().Guard();
+        await client.QueryChannelAsync("messaging", "di-endpoint").Guard();
+        await client.SendMessageAsync("messaging", "di-endpoint", "via the token endpoint").Guard();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(me.Id, Is.EqualTo("di-user"));
+            Assert.That(backend.LastRequestHead, Does.StartWith("GET /chat/token ").And.Contain("X-Backend-Login: di-session"));
+            Assert.That(endpointCalls.Count, Is.EqualTo(1), "the backend's handler serves the token endpoint, never the chat server's REST calls");
+            Assert.That(server.Stats.RestRequests, Is.EqualTo(2));
+        });
+    }
+
+    private sealed class LoginHandler(RequestCounter counter) : DelegatingHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            counter.Add();
+            request.Headers.Add("X-Backend-Login", "di-session");
+            return base.SendAsync(request, cancellationToken);
+        }
     }
 
     private sealed class RequestCounter

@@ -6,11 +6,11 @@ using System.Threading.Tasks;
 
 namespace StreamChat.Client.IntegrationTests;
 
-/// <summary>The README's main job: the quickstart sample against the embedded dev server, run as its own process.</summary>
+/// <summary>The README's main job: the quickstart sample against the embedded dev server and the sample backend, run as its own process.</summary>
 public class QuickstartTests
 {
     [Test]
-    public async Task Quickstart_connects_sends_receives_and_shows_anonymous_read_only_access()
+    public async Task Quickstart_logs_in_fetches_tokens_from_the_backend_survives_expiry_and_shows_guest_and_anonymous_access()
     {
         var dll = FindQuickstart();
         var start = new ProcessStartInfo("dotnet", $"\"{dll}\"")
@@ -29,9 +29,14 @@ public class QuickstartTests
         Assert.That(process.ExitCode, Is.Zero, text + await errors);
         Assert.Multiple(() =>
         {
+            Assert.That(text, Does.Contain("your backend answered HTTP 401 (NotAuthenticated), asked 1 time(s)"));
+            Assert.That(text, Does.Contain("log in:      john-doe logged in to your backend (cookie)"));
+            Assert.That(text, Does.Contain("backend:     GET /chat/token -> 200"));
             Assert.That(text, Does.Contain("connected:   john-doe"));
             Assert.That(text, Does.Contain("message.new: livestream:launch: john-doe says \"Hello from C#!\""));
-            Assert.That(text, Does.Contain("anonymous:   read 1 message(s) in livestream:launch"));
+            Assert.That(text, Does.Contain("expiry:      5 requests got code 40 and waited while the client called your endpoint 1 time(s); all 5 resumed"));
+            Assert.That(text, Does.Contain("guest:       visitor-ann (role guest) posted to livestream:launch"));
+            Assert.That(text, Does.Contain("anonymous:   read 7 message(s) in livestream:launch"));
             Assert.That(text, Does.Contain("writing refused with code 17"));
             Assert.That(text, Does.EndWith("done" + Environment.NewLine));
             Assert.That(text, Does.Not.Contain("eyJ"), "the sample must not print a token");

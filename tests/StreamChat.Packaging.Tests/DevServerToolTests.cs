@@ -9,21 +9,18 @@ using StreamChat.Packaging.Tests.Infrastructure;
 
 namespace StreamChat.Packaging.Tests;
 
-/// <summary>The dev server packs as a dotnet tool that installs from a local feed and serves the protocol.</summary>
+/// <summary>The dev server's tool package (StreamChat.DevServer.Tool) installs from a local feed and serves the protocol.</summary>
 public sealed class DevServerToolTests
 {
     [Test]
-    public async Task Dev_server_packs_as_a_tool_that_installs_and_issues_guest_tokens()
+    public async Task Dev_server_tool_package_installs_and_issues_guest_tokens()
     {
         var package = PackagingFixture.Package;
-        var feed = Path.Combine(package.WorkDirectory, "tool-feed");
         var tools = Path.Combine(package.WorkDirectory, "tools");
-        var pack = await DotnetCli.RunAsync(
-            Path.Combine(package.WorkDirectory, "repo"), "pack", Path.Combine("src", "StreamChat.DevServer"), "-c", "Release", "-o", feed, "-p:Version=" + package.Version, "--disable-build-servers");
-        Assert.That(pack.ExitCode, Is.Zero, pack.ToString());
+        await package.PackProjectAsync(Path.Combine("src", "StreamChat.DevServer.Tool"));
 
         var install = await DotnetCli.RunAsync(
-            package.WorkDirectory, "tool", "install", "StreamChat.DevServer", "--tool-path", tools, "--add-source", feed, "--version", package.Version);
+            package.WorkDirectory, "tool", "install", "StreamChat.DevServer.Tool", "--tool-path", tools, "--add-source", package.Feed, "--version", package.Version);
         Assert.That(install.ExitCode, Is.Zero, install.ToString());
 
         using var server = Process.Start(new ProcessStartInfo(Path.Combine(tools, "streamchat-devserver"), "--port 0")

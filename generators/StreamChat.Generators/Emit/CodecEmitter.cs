@@ -69,6 +69,10 @@ internal static class CodecEmitter
         writer.Line($"return key.Sign(this, {ClaimsWriterField}, issuedAt + lifetime, issuedAt);").Close();
         writer.Line();
 
+        writer.Line("/// <summary>The user id, for servers that sign any claims record through <see cref=\"global::StreamChat.Claims.ITokenClaims\"/>.</summary>");
+        writer.Line($"string global::StreamChat.Claims.ITokenClaims.UserId => this.{model.UserIdProperty};");
+        writer.Line();
+
         writer.Line("/// <summary>Makes an unsigned development token with these claims. The chat server accepts it only when the app's auth checks are disabled: never use it in production.</summary>");
         writer.Line("/// <returns>The development token.</returns>");
         writer.Line(SourceEmitter.GeneratedCode);

@@ -23,7 +23,7 @@ internal static class SourceEmitter
             writer.Line($"partial {container.Keyword} {container.Name}").Open();
         }
 
-        writer.Line($"partial {(model.IsValueType ? "record struct" : "record")} {model.Name}").Open();
+        writer.Line($"partial {(model.IsValueType ? "record struct" : "record")} {model.Name} : global::StreamChat.Claims.ITokenClaims").Open();
         CodecEmitter.Write(writer, model);
         writer.Close();
         writer.Line();

@@ -182,7 +182,8 @@ internal sealed partial class TokenManager : IDisposable
         var lifetime = _lifetime.Token;
         var failure = TokenProviderFailure.Failed;
         Exception? cause = null;
-        for (var attempt = 1; attempt <= _policy.MaxProviderAttempts; attempt++)
+        var attempt = 0;
+        while (++attempt <= _policy.MaxProviderAttempts)
         {
             if (attempt > 1)
             {
@@ -231,10 +232,16 @@ internal sealed partial class TokenManager : IDisposable
                 failure = TokenProviderFailure.Failed;
                 cause = exception;
                 Log.ProviderAttemptFailed(_logger, attempt, _policy.MaxProviderAttempts, exception);
+
+                // A backend that answered 401, 403 or garbage answers the same again: asking more only delays the error.
+                if (exception is TokenEndpointException { IsTransient: false })
+                {
+                    break;
+                }
             }
         }
 
-        throw new TokenProviderException(_policy.Kind, failure, _policy.MaxProviderAttempts, cause);
+        throw new TokenProviderException(_policy.Kind, failure, Math.Min(attempt, _policy.MaxProviderAttempts), cause);
     }
 
     /// <summary>Checks a fetched token can serve this session; the first token fixes the session's user.</summary>

@@ -21,6 +21,7 @@ internal sealed class CannedHttpServer : IAsyncDisposable
     private readonly bool _endless;
     private readonly Task _acceptLoop;
     private int _requests;
+    private string? _lastRequestHead;
 
     private CannedHttpServer(string? response, bool endless = false)
     {
@@ -34,9 +35,15 @@ internal sealed class CannedHttpServer : IAsyncDisposable
 
     public int Requests => Volatile.Read(ref _requests);
 
+    /// <summary>The request line and headers of the last request, or <see langword="null"/> before the first.</summary>
+    public string? LastRequestHead => Volatile.Read(ref _lastRequestHead);
+
     /// <summary>Answers every request with the given status (200 by default) and body.</summary>
     public static CannedHttpServer Answering(string contentType, string body, int status = 200) =>
         new($"HTTP/1.1 {status} Canned\r\nContent-Type: {contentType}\r\nContent-Length: {Encoding.UTF8.GetByteCount(body)}\r\nConnection: close\r\n\r\n{body}");
+
+    /// <summary>Answers every request with <paramref name="response"/> as written: status line, headers and body.</summary>
+    public static CannedHttpServer Raw(string response) => new(response);
 
     /// <summary>Answers with status 200 and a body whose length is only known when the server closes the connection.</summary>
     public static CannedHttpServer AnsweringWithoutLength(string contentType, string body) =>
@@ -95,6 +102,8 @@ internal sealed class CannedHttpServer : IAsyncDisposable
                     received.Append(Encoding.ASCII.GetString(buffer, 0, read));
                 }
 
+                var text = received.ToString();
+                Volatile.Write(ref _lastRequestHead, text[..text.IndexOf("\r\n\r\n", StringComparison.Ordinal)]);
                 Interlocked.Increment(ref _requests);
                 if (_response is null)
                 {

@@ -4,7 +4,7 @@
 
 namespace MyApp
 {
-    partial record OptionalClaims
+    partial record OptionalClaims : global::StreamChat.Claims.ITokenClaims
     {
         private static readonly global::StreamChat.Jwt.JwtClaimsWriter<global::MyApp.OptionalClaims> StreamChatClaimsWriter = StreamChatWriteClaims;
 
@@ -72,6 +72,9 @@ namespace MyApp
 
             return key.Sign(this, StreamChatClaimsWriter, issuedAt + lifetime, issuedAt);
         }
+
+        /// <summary>The user id, for servers that sign any claims record through <see cref="global::StreamChat.Claims.ITokenClaims"/>.</summary>
+        string global::StreamChat.Claims.ITokenClaims.UserId => this.UserId;
 
         /// <summary>Makes an unsigned development token with these claims. The chat server accepts it only when the app's auth checks are disabled: never use it in production.</summary>
         /// <returns>The development token.</returns>
@@ -358,6 +361,25 @@ namespace MyApp
             }
 
             return global::StreamChat.TokenProvider.Closure(async (client, cancellationToken) => Checked(await CallFetch(fetch(client, cancellationToken)).ConfigureAwait(false)));
+        }
+
+        /// <summary>The recommended provider when your backend has a token endpoint (<c>MapChatTokenEndpoint</c>): gets <c>{"token":…}</c> from <paramref name="endpoint"/> whenever one is needed; each token is checked against the record before it is used.</summary>
+        /// <param name="httpClient">Carries the user's login for your backend (a cookie, a bearer token).</param>
+        /// <param name="endpoint">The endpoint, for example <c>https://your.backend/chat/token</c>; https, or http to this machine.</param>
+        /// <returns>The provider. A failed fetch is a <see cref="global::StreamChat.TokenEndpointException"/>; a token whose claims do not fit, a <see cref="global::StreamChat.TokenFormatException"/>.</returns>
+        public static global::StreamChat.TokenProvider FromEndpoint(global::System.Net.Http.HttpClient httpClient, global::System.Uri endpoint) => FromEndpoint(new global::StreamChat.TokenEndpoint(httpClient, endpoint));
+
+        /// <summary>The provider of <c>FromEndpoint(HttpClient, Uri)</c>, for an endpoint built with its own HTTP client factory; each token is checked against the record before it is used.</summary>
+        /// <param name="endpoint">The endpoint.</param>
+        /// <returns>The provider.</returns>
+        public static global::StreamChat.TokenProvider FromEndpoint(global::StreamChat.TokenEndpoint endpoint)
+        {
+            if (endpoint is null)
+            {
+                throw new global::System.ArgumentNullException(nameof(endpoint));
+            }
+
+            return Closure(cancellationToken => endpoint.FetchAsync(cancellationToken));
         }
 
         /// <summary>A provider of development tokens carrying <paramref name="claims"/>. The chat server accepts them only when the app's auth checks are disabled: never use it in production.</summary>

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using System.Threading.Tasks;
 
 namespace StreamChat.Packaging.Tests.Infrastructure;
@@ -18,9 +19,14 @@ internal sealed class ConsumerProject
     public static ConsumerProject Create(PackedPackage package, string programSource) =>
         Create(package, new[] { ("Program.cs", programSource) });
 
-    /// <summary>A consumer with the given source files; <paramref name="properties"/> go into the project's property group as XML.</summary>
-    public static ConsumerProject Create(PackedPackage package, IEnumerable<(string Name, string Source)> files, string properties = "")
+    /// <summary>
+    /// A consumer with the given source files; <paramref name="properties"/> go into the project's property group as XML,
+    /// and <paramref name="packages"/> (id and version) are its package references: the packed StreamChat.Client by default.
+    /// </summary>
+    public static ConsumerProject Create(PackedPackage package, IEnumerable<(string Name, string Source)> files, string properties = "", IEnumerable<(string Id, string Version)>? packages = null)
     {
+        var references = string.Concat((packages ?? new[] { (PackedPackage.Id, package.Version) })
+            .Select(reference => $"""{Environment.NewLine}    <PackageReference Include="{reference.Id}" Version="{reference.Version}" />"""));
         var directory = Path.Combine(package.WorkDirectory, "consumer-" + Guid.NewGuid().ToString("N").Substring(0, 8));
         System.IO.Directory.CreateDirectory(directory);
 
@@ -53,8 +59,7 @@ internal sealed class ConsumerProject
                 <ImplicitUsings>disable</ImplicitUsings>
             {{properties}}
               </PropertyGroup>
-              <ItemGroup>
-                <PackageReference Include="{{PackedPackage.Id}}" Version="{{package.Version}}" />
+              <ItemGroup>{{references}}
               </ItemGroup>
             </Project>
             """);
@@ -79,6 +84,10 @@ internal sealed class ConsumerProject
 
         return DotnetCli.RunAsync(Directory, all);
     }
+
+    /// <summary>Runs the project's tests with <c>dotnet test</c>, printing each test's outcome.</summary>
+    public Task<CliResult> TestAsync() =>
+        DotnetCli.RunAsync(Directory, "test", "--logger", "console;verbosity=normal", "--disable-build-servers");
 
     /// <summary>Runs <c>dotnet format analyzers</c> in the project with the given environment and arguments.</summary>
     public Task<CliResult> FormatAnalyzersAsync(IReadOnlyDictionary<string, string> environment, params string[] arguments)

@@ -1,6 +1,8 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using System.Threading;
 using System.Threading.Tasks;
 
 namespace StreamChat.Packaging.Tests.Infrastructure;
@@ -11,6 +13,10 @@ namespace StreamChat.Packaging.Tests.Infrastructure;
 /// </summary>
 internal sealed class PackedPackage
 {
+    private static readonly SemaphoreSlim PackGate = new(1, 1);
+
+    private readonly Dictionary<string, Task<string>> _packs = new(StringComparer.Ordinal);
+
     private static readonly string[] SkippedDirectories = { "bin", "obj", ".git", "TestResults", "node_modules", "artifacts", "BenchmarkDotNet.Artifacts" };
 
     private PackedPackage(string workDirectory, string feed, string version, string nupkgPath)
@@ -56,11 +62,51 @@ internal sealed class PackedPackage
         return new PackedPackage(work, feed, version, packages[0]);
     }
 
+    /// <summary>
+    /// Packs another project of the repository copy into the same feed under the same version (once per project), so
+    /// a consumer can restore packages that depend on each other. Returns the nupkg's path.
+    /// </summary>
+    public Task<string> PackProjectAsync(string projectDirectory)
+    {
+        lock (_packs)
+        {
+            if (!_packs.TryGetValue(projectDirectory, out var pack))
+            {
+                _packs[projectDirectory] = pack = PackProjectOnceAsync(projectDirectory);
+            }
+
+            return pack;
+        }
+    }
+
     public void Delete()
     {
         if (Directory.Exists(WorkDirectory))
         {
             Directory.Delete(WorkDirectory, recursive: true);
+        }
+    }
+
+    private async Task<string> PackProjectOnceAsync(string projectDirectory)
+    {
+        // One pack at a time: the projects share the build output of the repository copy.
+        await PackGate.WaitAsync();
+        try
+        {
+            var before = Directory.GetFiles(Feed, "*.nupkg");
+            var result = await DotnetCli.RunAsync(
+                Path.Combine(WorkDirectory, "repo"), "pack", projectDirectory, "-c", "Release", "-o", Feed, "-p:Version=" + Version, "--disable-build-servers");
+            var packed = Directory.GetFiles(Feed, "*.nupkg").Except(before).ToArray();
+            if (result.ExitCode != 0 || packed.Length != 1)
+            {
+                throw new InvalidOperationException($"dotnet pack {projectDirectory} produced {packed.Length} new package(s):\n{result}");
+            }
+
+            return packed[0];
+        }
+        finally
+        {
+            PackGate.Release();
         }
     }
 

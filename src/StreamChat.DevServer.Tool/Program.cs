@@ -6,7 +6,7 @@ using System.Threading.Tasks;
 using Microsoft.Extensions.Logging;
 using StreamChat.DevServer;
 
-// The command-line host: `dotnet run --project src/StreamChat.DevServer -- [options]` or the `streamchat-devserver` tool.
+// The command-line host: `dotnet run --project src/StreamChat.DevServer.Tool -- [options]` or the `streamchat-devserver` tool.
 if (!CommandLine.TryParse(args, out var options, out var error))
 {
     if (error is null)

@@ -1,0 +1,40 @@
+using System;
+
+namespace StreamChat.Server.AspNetCore;
+
+/// <summary>
+/// The settings of <see cref="ChatTokenIssuer"/>, bound from the <c>Chat</c> configuration section by
+/// <c>AddChatTokenIssuer()</c> and validated when the app starts.
+/// </summary>
+/// <example>
+/// <code>
+/// "Chat": { "ApiKey": "your-api-key", "TokenLifetime": "01:00:00", "ClockSkew": "00:00:05" }
+/// // and the secret from user secrets or the environment: Chat__ApiSecret=…
+/// </code>
+/// </example>
+public sealed class ChatTokenIssuerOptions
+{
+    /// <summary>The configuration section read by default.</summary>
+    public const string DefaultSectionName = "Chat";
+
+    /// <summary>The longest <see cref="ClockSkew"/> accepted.</summary>
+    public static readonly TimeSpan MaxClockSkew = TimeSpan.FromMinutes(5);
+
+    /// <summary>The app's API key (not needed to sign; handy to hand to clients). Optional.</summary>
+    public string? ApiKey { get; set; }
+
+    /// <summary>The app's API secret, at least 32 bytes in UTF-8. Keep it out of source and logs (user secrets, environment, a vault).</summary>
+    public string? ApiSecret { get; set; }
+
+    /// <summary>How long an issued token is valid. Default: one hour. The client fetches a new one when it expires.</summary>
+    public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>
+    /// How far <c>iat</c> is set back from now, so a chat server whose clock runs a little behind does not reject a new
+    /// token as issued in the future (code 42). <c>exp</c> stays now + <see cref="TokenLifetime"/>. Default: zero; at most five minutes.
+    /// </summary>
+    public TimeSpan ClockSkew { get; set; }
+
+    /// <inheritdoc/>
+    public override string ToString() => $"ChatTokenIssuerOptions(ApiKey: {ApiKey}, ApiSecret: {(string.IsNullOrEmpty(ApiSecret) ? "not set" : "[redacted]")}, TokenLifetime: {TokenLifetime}, ClockSkew: {ClockSkew})";
+}

@@ -1,0 +1,38 @@
+using System;
+using System.Collections.Generic;
+using System.Text;
+using Microsoft.Extensions.Options;
+using StreamChat.Jwt;
+
+namespace StreamChat.Server.AspNetCore;
+
+/// <summary>Checks <see cref="ChatTokenIssuerOptions"/>; every message names the setting, never its value.</summary>
+/// <param name="settingPrefix">How settings are named in messages: <c>Chat:</c> for configuration, <c>ChatTokenIssuerOptions.</c> for code.</param>
+internal sealed class ChatTokenIssuerOptionsValidator(string settingPrefix) : IValidateOptions<ChatTokenIssuerOptions>
+{
+    public ValidateOptionsResult Validate(string? name, ChatTokenIssuerOptions options)
+    {
+        var failures = new List<string>();
+        var secret = settingPrefix + nameof(ChatTokenIssuerOptions.ApiSecret);
+        if (string.IsNullOrEmpty(options.ApiSecret))
+        {
+            failures.Add($"{secret} is not set. Set it to your chat app's API secret, outside source control: user secrets, an environment variable ({secret.Replace(":", "__")}) or a vault.");
+        }
+        else if (Encoding.UTF8.GetByteCount(options.ApiSecret) < JwtSigningKey.MinimumSecretLength)
+        {
+            failures.Add($"{secret} is shorter than {JwtSigningKey.MinimumSecretLength} bytes, too short for HS256. Use your chat app's API secret as it is.");
+        }
+
+        if (options.TokenLifetime <= TimeSpan.Zero)
+        {
+            failures.Add($"{settingPrefix}{nameof(ChatTokenIssuerOptions.TokenLifetime)} must be more than zero (for example 01:00:00).");
+        }
+
+        if (options.ClockSkew < TimeSpan.Zero || options.ClockSkew > ChatTokenIssuerOptions.MaxClockSkew)
+        {
+            failures.Add($"{settingPrefix}{nameof(ChatTokenIssuerOptions.ClockSkew)} must be between 00:00:00 and {ChatTokenIssuerOptions.MaxClockSkew:c}.");
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+}

@@ -1,0 +1,72 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Threading.Tasks;
+using System.Xml.Linq;
+using StreamChat.Packaging.Tests.Infrastructure;
+using StreamChat.Tests.Shared;
+
+namespace StreamChat.Packaging.Tests;
+
+/// <summary>
+/// The dev server is a library package a user's own tests reference (a tool package would fail with NU1212): a fresh
+/// NUnit project restores StreamChat.DevServer from the local feed, and <c>dotnet test</c> runs a test against
+/// <c>DevServer.StartAsync</c> that connects a client and sends a message.
+/// </summary>
+public sealed class DevServerLibraryTests
+{
+    private const string Test = """
+        using System.Threading.Tasks;
+        using NUnit.Framework;
+        using StreamChat;
+        using StreamChat.DevServer;
+        using StreamChat.Server;
+
+        public sealed class MyChatTests
+        {
+            [Test]
+            public async Task My_code_talks_to_an_embedded_dev_server()
+            {
+                await using var server = await DevServer.StartAsync();
+                using var issuer = new UserTokenIssuer(server.ApiSecret);
+                var token = Token.Parse(issuer.CreateUserToken("packaged-user", System.TimeSpan.FromMinutes(5)));
+                await using var client = new ChatClient(new ChatClientConfig(server.ApiKey) { BaseUrl = server.BaseUrl }, TokenProvider.Closure(_ => Task.FromResult(token)));
+
+                var me = await client.ConnectAsync();
+                await client.QueryChannelAsync("messaging", "packaged");
+                await client.SendMessageAsync("messaging", "packaged", "hello from a packaged dev server");
+
+                Assert.That(me.Id, Is.EqualTo("packaged-user"));
+                Assert.That(server.Stats.RestRequests, Is.EqualTo(2));
+                TestContext.Out.WriteLine("embedded dev server answered at " + server.BaseUrl);
+            }
+        }
+        """;
+
+    [Test]
+    public async Task A_fresh_NUnit_project_references_the_packed_dev_server_library_and_its_test_passes()
+    {
+        var package = PackagingFixture.Package;
+        await package.PackProjectAsync(Path.Combine("src", "StreamChat.Server"));
+        await package.PackProjectAsync(Path.Combine("src", "StreamChat.DevServer"));
+        var consumer = ConsumerProject.Create(
+            package,
+            new[] { ("MyChatTests.cs", Test) },
+            "<IsTestProject>true</IsTestProject>",
+            new[] { ("StreamChat.DevServer", package.Version), ("StreamChat.Client", package.Version) }.Concat(TestPackages()));
+
+        var test = await consumer.TestAsync();
+
+        Assert.That(test.ExitCode, Is.Zero, test.ToString);
+        Assert.That(test.Output, Does.Contain("Passed My_code_talks_to_an_embedded_dev_server"), test.ToString);
+        Assert.That(test.Output, Does.Not.Contain("NU1212"), test.ToString);
+    }
+
+    // The test framework packages at the versions the repository pins, so the restore needs nothing new.
+    private static (string Id, string Version)[] TestPackages()
+    {
+        var pins = XDocument.Load(Path.Combine(RepositoryFiles.Root, "Directory.Packages.props")).Descendants("PackageVersion")
+            .ToDictionary(e => (string)e.Attribute("Include")!, e => (string)e.Attribute("Version")!);
+        return new[] { "Microsoft.NET.Test.Sdk", "NUnit", "NUnit3TestAdapter" }.Select(id => (id, pins[id])).ToArray();
+    }
+}
