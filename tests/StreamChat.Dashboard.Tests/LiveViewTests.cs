@@ -7,7 +7,7 @@ namespace StreamChat.Dashboard.Tests;
 /// <summary>The live view follows the server through server-sent events, without reloading the page.</summary>
 public sealed class LiveViewTests : DashboardTest
 {
-    // The bound for a new connection to show; the feed looks for changes every 500 ms.
+    // The bound for a new connection to show; the feed looks for changes every 250 ms.
     private const float LiveBoundMilliseconds = 2_000;
 
     [Test]

@@ -15,7 +15,7 @@ namespace StreamChat.DevServer.Dashboard;
 /// </summary>
 internal sealed class LiveFeed(DevServerState state, CancellationToken serverStopping)
 {
-    public static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(500);
+    public static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(250);
 
     public async Task StreamAsync(HttpContext context)
     {
