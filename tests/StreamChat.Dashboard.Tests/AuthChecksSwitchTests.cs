@@ -36,6 +36,21 @@ public sealed class AuthChecksSwitchTests : DashboardTest
     }
 
     [Test]
+    public async Task Switch_works_from_the_keyboard()
+    {
+        await OpenDashboardAsync();
+        var toggle = Page.GetByRole(AriaRole.Switch, new() { Name = "Disable auth checks" });
+
+        await toggle.FocusAsync();
+        await Page.Keyboard.PressAsync("Space");
+
+        await Assertions.Expect(toggle).ToHaveAttributeAsync("aria-checked", "true");
+        var app = await ServerCalls.GetAppAsync(Server, Issuer);
+        Assert.That(app["app"]?["disable_auth_checks"]?.GetValue<bool>(), Is.True);
+        await Assertions.Expect(toggle).ToBeFocusedAsync();
+    }
+
+    [Test]
     public async Task Switch_follows_a_change_made_by_a_server_client()
     {
         await OpenDashboardAsync();

@@ -19,6 +19,29 @@ public sealed class PageTests : DashboardTest
     }
 
     [Test]
+    public async Task Copy_puts_the_api_key_and_the_revealed_secret_on_the_clipboard()
+    {
+        await Context.GrantPermissionsAsync(["clipboard-read", "clipboard-write"], new() { Origin = Server.BaseUrl.GetLeftPart(System.UriPartial.Authority) });
+        await OpenDashboardAsync();
+        var copySecret = Page.GetByRole(AriaRole.Button, new() { Name = "Copy the API secret" });
+        await Assertions.Expect(copySecret).ToBeDisabledAsync();
+
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Copy the API key" }).ClickAsync();
+        await Assertions.Expect(Page.Locator("#app-status")).ToHaveTextAsync("Copied the API key.");
+        var key = await Page.EvaluateAsync<string>("() => navigator.clipboard.readText()");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Reveal" }).ClickAsync();
+        await copySecret.ClickAsync();
+        await Assertions.Expect(Page.Locator("#app-status")).ToHaveTextAsync("Copied the API secret.");
+        var secret = await Page.EvaluateAsync<string>("() => navigator.clipboard.readText()");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(key, Is.EqualTo(Server.ApiKey));
+            Assert.That(secret, Is.EqualTo(Server.ApiSecret));
+        });
+    }
+
+    [Test]
     public async Task Secret_is_hidden_until_revealed_and_hidden_again()
     {
         await OpenDashboardAsync();

@@ -39,10 +39,12 @@ export function setUpApp(app) {
     toggle.setAttribute('aria-checked', String(disabled));
   };
 
+  // While saving, the switch is busy, not disabled: a disabled button would drop the keyboard focus.
   toggle.addEventListener('click', async () => {
+    if (switchBusy) return;
     const wanted = toggle.getAttribute('aria-checked') !== 'true';
     switchBusy = true;
-    toggle.disabled = true;
+    toggle.setAttribute('aria-busy', 'true');
     try {
       await protocol(app, 'PATCH', 'app', { disable_auth_checks: wanted });
       const { app: settings } = await protocol(app, 'GET', 'app');
@@ -54,7 +56,7 @@ export function setUpApp(app) {
       say(status, `The switch was not changed: ${error.message}`, true);
     } finally {
       switchBusy = false;
-      toggle.disabled = false;
+      toggle.removeAttribute('aria-busy');
     }
   });
 
