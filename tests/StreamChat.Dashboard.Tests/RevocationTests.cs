@@ -52,6 +52,21 @@ public sealed class RevocationTests : DashboardTest
     }
 
     [Test]
+    public async Task A_revoke_button_keeps_the_keyboard_focus_through_live_updates()
+    {
+        await ServerCalls.PostAsync(Server, Issuer, "users", """{"users":{"kim":{"id":"kim"},"kai":{"id":"kai"}}}""");
+        await OpenDashboardAsync();
+        await Row("users", "kim").GetByRole(AriaRole.Button).FocusAsync();
+
+        await Page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(Page.Locator("#users-status")).ToContainTextAsync("Tokens of kim");
+        await ServerCalls.PostAsync(Server, Issuer, "users", """{"users":{"kat":{"id":"kat"}}}""");
+        await Assertions.Expect(Row("users", "kat")).ToBeVisibleAsync();
+
+        await Assertions.Expect(Page.GetByRole(AriaRole.Button, new() { Name = "Lift revocation of kim" })).ToBeFocusedAsync();
+    }
+
+    [Test]
     public async Task Revoking_all_tokens_refuses_every_older_token_until_it_is_lifted()
     {
         var token = Issuer.CreateUserToken("amos", TimeSpan.FromHours(1));
