@@ -71,5 +71,14 @@ internal sealed class DashboardHttp(DevServer server) : IDisposable
         return await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead).WaitAsync(HangGuard.Limit);
     }
 
+    /// <summary>A POST with the page's header and a body given as is (bytes the test chose).</summary>
+    public async Task<HttpResponseMessage> SendRawAsync(string path, HttpContent body, string cookie)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = body };
+        request.Headers.Add("Cookie", cookie);
+        request.Headers.Add(PageHeader, "1");
+        return await _http.SendAsync(request).WaitAsync(HangGuard.Limit);
+    }
+
     public void Dispose() => _http.Dispose();
 }
