@@ -44,6 +44,7 @@ await using var server = await DevServer.StartAsync(options, stop.Token);
 Console.WriteLine($"StreamChat dev server listening on {server.BaseUrl}");
 Console.WriteLine($"  API key:    {server.ApiKey}");
 Console.WriteLine($"  API secret: {server.ApiSecret}");
+Console.WriteLine($"  Dashboard:  {server.DashboardUrl}");
 Console.WriteLine($"  Auth checks: {(options.DisableAuthChecks ? "disabled (development tokens accepted)" : "enabled")}");
 Console.WriteLine($"  Browser origins: loopback{string.Concat(options.CorsOrigins.Select(origin => ", " + origin))}");
 Console.WriteLine("Press Ctrl+C to stop.");

@@ -1,7 +1,6 @@
 using System;
 using System.Linq;
 using System.Net;
-using System.Security.Cryptography;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Builder;
@@ -52,6 +51,12 @@ public sealed partial class DevServer : IAsyncDisposable
     /// <summary>The REST base URL, for example <c>http://127.0.0.1:54321/</c>; the WebSocket base is the same with <c>ws://</c>.</summary>
     public Uri BaseUrl { get; }
 
+    /// <summary>
+    /// The dashboard's link for this start, <c>http://127.0.0.1:&lt;port&gt;/dashboard?key=…</c>: its random key (new at every
+    /// start) signs a browser in. Print it for the person running the server; treat it like the secret.
+    /// </summary>
+    public Uri DashboardUrl => new(BaseUrl, $"dashboard?key={State.Dashboard.Key}");
+
     /// <summary>The app's API key.</summary>
     public string ApiKey { get; }
 
@@ -77,8 +82,8 @@ public sealed partial class DevServer : IAsyncDisposable
         options ??= new DevServerOptions();
         var limits = ServerLimits.From(options);
         var origins = OriginPolicy.From(options.CorsOrigins);
-        var apiKey = string.IsNullOrEmpty(options.ApiKey) ? GenerateKey(12) : options.ApiKey;
-        var apiSecret = string.IsNullOrEmpty(options.ApiSecret) ? GenerateKey(32) : options.ApiSecret;
+        var apiKey = string.IsNullOrEmpty(options.ApiKey) ? RandomText.Create(12) : options.ApiKey;
+        var apiSecret = string.IsNullOrEmpty(options.ApiSecret) ? RandomText.Create(32) : options.ApiSecret;
         var clock = options.TimeProvider ?? TimeProvider.System;
         var validator = new TokenValidator(apiSecret, new TokenValidatorOptions { TimeProvider = clock });
         var issuer = new UserTokenIssuer(apiSecret, clock);
@@ -125,7 +130,4 @@ public sealed partial class DevServer : IAsyncDisposable
 
     /// <inheritdoc/>
     public override string ToString() => $"DevServer({BaseUrl})";
-
-    // URL-safe random text; the secret is 32 random bytes before encoding.
-    private static string GenerateKey(int bytes) => Convert.ToBase64String(RandomNumberGenerator.GetBytes(bytes)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }

@@ -42,6 +42,9 @@ public sealed partial class DevServerStats
     /// <returns>The count so far.</returns>
     public int RejectedWithCode(StreamErrorCode code) => _rejections.TryGetValue(code, out var count) ? count : 0;
 
+    /// <summary>Every code refused so far with its count.</summary>
+    internal System.Collections.Generic.KeyValuePair<StreamErrorCode, int>[] RejectionCounts() => _rejections.ToArray();
+
     internal void CountRestRequest() => Interlocked.Increment(ref _restRequests);
 
     internal void CountServerError() => Interlocked.Increment(ref _serverErrors);
@@ -50,5 +53,13 @@ public sealed partial class DevServerStats
 
     internal void CountWebSocketConnect() => Interlocked.Increment(ref _webSocketConnects);
 
-    internal void CountRejection(StreamErrorCode code) => _rejections.AddOrUpdate(code, 1, static (_, count) => count + 1);
+    /// <summary>The latest refusals, for the dashboard's live view.</summary>
+    internal RefusalLog Refusals { get; } = new();
+
+    /// <summary>Counts a refusal and keeps it in <see cref="Refusals"/>.</summary>
+    internal void CountRejection(StreamErrorCode code, string where, string message, System.DateTimeOffset at)
+    {
+        _rejections.AddOrUpdate(code, 1, static (_, count) => count + 1);
+        Refusals.Add(new Refusal(at, code, where, message));
+    }
 }

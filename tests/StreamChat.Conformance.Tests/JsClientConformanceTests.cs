@@ -170,9 +170,32 @@ public sealed class JsClientConformanceTests
         });
     }
 
-    private async Task<JsonObject> RunAsync(string scenario)
+    [Test]
+    public async Task Server_client_reads_and_switches_disable_auth_checks_through_the_app_settings()
     {
-        var message = await NodeScenario.RunAsync(scenario, _server, AnswerAsync, new Dictionary<string, string> { ["STREAM_CHANNEL_ID"] = ChannelId });
+        var result = await RunAsync("app-settings", withSecret: true);
+        Assert.Multiple(() =>
+        {
+            Assert.That(result["before"]?.GetValue<bool>(), Is.False);
+            Assert.That(result["during"]?.GetValue<bool>(), Is.True);
+            Assert.That(result["after"]?.GetValue<bool>(), Is.False);
+            Assert.That(result["accepted"]?["connected"]?.GetValue<bool>(), Is.True, result.ToJsonString());
+            Assert.That(result["accepted"]?["meId"]?.GetValue<string>(), Is.EqualTo("dora"));
+            Assert.That(result["refused"]?["connected"]?.GetValue<bool>(), Is.False);
+            Assert.That(result["refused"]?["code"]?.GetValue<int>(), Is.EqualTo(5));
+        });
+    }
+
+    // Only the server-side scenario gets the secret, as only a backend would have it.
+    private async Task<JsonObject> RunAsync(string scenario, bool withSecret = false)
+    {
+        var environment = new Dictionary<string, string> { ["STREAM_CHANNEL_ID"] = ChannelId };
+        if (withSecret)
+        {
+            environment["STREAM_API_SECRET"] = _server.ApiSecret;
+        }
+
+        var message = await NodeScenario.RunAsync(scenario, _server, AnswerAsync, environment);
         Assert.That(message["ok"]?.GetValue<bool>(), Is.True, $"Scenario '{scenario}' failed: {message["error"]?.ToJsonString()}");
         return message["result"]!.AsObject();
     }

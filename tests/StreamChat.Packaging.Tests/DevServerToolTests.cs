@@ -13,7 +13,7 @@ namespace StreamChat.Packaging.Tests;
 public sealed class DevServerToolTests
 {
     [Test]
-    public async Task Dev_server_tool_package_installs_and_issues_guest_tokens()
+    public async Task Dev_server_tool_package_installs_issues_guest_tokens_and_prints_the_dashboard_link()
     {
         var package = PackagingFixture.Package;
         var tools = Path.Combine(package.WorkDirectory, "tools");
@@ -32,8 +32,9 @@ public sealed class DevServerToolTests
         try
         {
             using var guard = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-            var (baseUrl, apiKey) = await ReadBannerAsync(server.StandardOutput, guard.Token);
-            using var http = new HttpClient();
+            var (baseUrl, apiKey, dashboard) = await ReadBannerAsync(server.StandardOutput, guard.Token);
+            using var http = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false });
+            using var opened = await http.GetAsync(dashboard, guard.Token);
             using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(baseUrl, "guest?api_key=" + Uri.EscapeDataString(apiKey)))
             {
                 Content = new StringContent("""{"user":{"id":"tool-guest"}}""", System.Text.Encoding.UTF8, "application/json"),
@@ -45,6 +46,9 @@ public sealed class DevServerToolTests
             Assert.That((int)response.StatusCode, Is.EqualTo(201), body.RootElement.ToString());
             Assert.Multiple(() =>
             {
+                Assert.That(dashboard.GetLeftPart(UriPartial.Authority), Is.EqualTo(baseUrl.GetLeftPart(UriPartial.Authority)));
+                Assert.That((int)opened.StatusCode, Is.EqualTo(303), "the per-start link opens a session and drops the key from the URL");
+                Assert.That(string.Join(";", opened.Headers.GetValues("Set-Cookie")), Does.Contain("httponly").IgnoreCase.And.Contain("samesite=strict").IgnoreCase);
                 Assert.That(body.RootElement.GetProperty("access_token").GetString()!.Split('.'), Has.Length.EqualTo(3));
                 Assert.That(body.RootElement.GetProperty("user").GetProperty("id").GetString(), Is.EqualTo("tool-guest"));
                 Assert.That(body.RootElement.GetProperty("user").GetProperty("role").GetString(), Is.EqualTo("guest"));
@@ -57,22 +61,27 @@ public sealed class DevServerToolTests
         }
     }
 
-    private static async Task<(Uri BaseUrl, string ApiKey)> ReadBannerAsync(StreamReader output, CancellationToken cancellationToken)
+    private static async Task<(Uri BaseUrl, string ApiKey, Uri Dashboard)> ReadBannerAsync(StreamReader output, CancellationToken cancellationToken)
     {
         Uri? baseUrl = null;
+        string? apiKey = null;
         while (await output.ReadLineAsync(cancellationToken) is { } line)
         {
             if (After(line, "listening on ") is { } url)
             {
                 baseUrl = new Uri(url);
             }
-            else if (After(line, "API key:") is { } key && baseUrl is not null)
+            else if (After(line, "API key:") is { } key)
             {
-                return (baseUrl, key);
+                apiKey = key;
+            }
+            else if (After(line, "Dashboard:") is { } link && baseUrl is not null && apiKey is not null)
+            {
+                return (baseUrl, apiKey, new Uri(link));
             }
         }
 
-        throw new InvalidOperationException("The tool exited without printing its URL and API key.");
+        throw new InvalidOperationException("The tool exited without printing its URL, API key and Dashboard link.");
 
         static string? After(string line, string marker)
         {

@@ -11,6 +11,7 @@ namespace StreamChat.DevServer.Auth;
 /// <summary>
 /// The auth checks shared by REST and the WebSocket: the api key (code 2), the auth type, then the token through
 /// <see cref="TokenValidator"/> (codes 5, 40, 41, 42, 43), with development tokens only when auth checks are disabled.
+/// Every successful user authentication marks the user as seen.
 /// </summary>
 internal sealed class Authenticator(string apiKey, TokenValidator validator, bool disableAuthChecks, UserStore users)
 {
@@ -18,6 +19,14 @@ internal sealed class Authenticator(string apiKey, TokenValidator validator, boo
     public const string Anonymous = "anonymous";
 
     private readonly byte[] _apiKey = Encoding.UTF8.GetBytes(apiKey);
+    private volatile bool _disableAuthChecks = disableAuthChecks;
+
+    /// <summary>The app's "disable auth checks" setting (<c>PATCH /app</c> switches it at run time): development tokens are accepted while it is on.</summary>
+    public bool DisableAuthChecks
+    {
+        get => _disableAuthChecks;
+        set => _disableAuthChecks = value;
+    }
 
     public void CheckApiKey(string? candidate)
     {
@@ -69,14 +78,18 @@ internal sealed class Authenticator(string apiKey, TokenValidator validator, boo
             throw new ProtocolException(result.ErrorCode, result.Message);
         }
 
-        return result.IsServerToken
-            ? new Caller(CallerKind.Server, null, Roles.Admin)
-            : new Caller(CallerKind.User, result.UserId!, users.RoleOf(result.UserId!) ?? Roles.User);
+        if (result.IsServerToken)
+        {
+            return new Caller(CallerKind.Server, null, Roles.Admin);
+        }
+
+        users.Seen(result.UserId!);
+        return new Caller(CallerKind.User, result.UserId!, users.RoleOf(result.UserId!) ?? Roles.User);
     }
 
     private Caller AuthenticateDevelopmentToken(Token token)
     {
-        if (!disableAuthChecks)
+        if (!_disableAuthChecks)
         {
             throw new ProtocolException(StreamErrorCode.AuthenticationFailed, "development tokens are accepted only when auth checks are disabled");
         }
@@ -92,6 +105,7 @@ internal sealed class Authenticator(string apiKey, TokenValidator validator, boo
             throw new ProtocolException(StreamErrorCode.TokenExpired, "token has been revoked (tokens without iat are refused once revocation is set)");
         }
 
-        return new Caller(CallerKind.User, token.UserId, users.RoleOf(token.UserId) ?? Roles.User);
+        users.Seen(token.UserId);
+        return new Caller(CallerKind.User, token.UserId, users.RoleOf(token.UserId) ?? Roles.User, DevelopmentToken: true);
     }
 }

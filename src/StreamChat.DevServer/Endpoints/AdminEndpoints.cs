@@ -12,30 +12,65 @@ using StreamChat.DevServer.State;
 namespace StreamChat.DevServer.Endpoints;
 
 /// <summary>
-/// Server-side (server token) endpoints: app-wide revocation (<c>PATCH /app</c>), per-user revocation
+/// Server-side (server token) endpoints: the app's settings (<c>GET /app</c>; <c>PATCH /app</c> with
+/// <c>disable_auth_checks</c> and app-wide revocation, as the official server clients send them), per-user revocation
 /// (<c>POST /users/revoke_tokens</c>, and <c>PATCH /users</c> with <c>set.revoke_tokens_issued_before</c> as the official
 /// server clients send it) and user upserts (<c>POST /users</c>).
 /// </summary>
 internal static class AdminEndpoints
 {
     private const string RevokeField = "revoke_tokens_issued_before";
+    private const string DisableAuthChecksField = "disable_auth_checks";
 
     public static void Map(IEndpointRouteBuilder routes)
     {
+        routes.MapGet("/app", GetApp);
         routes.MapMethods("/app", ["PATCH"], UpdateAppAsync);
         routes.MapPost("/users/revoke_tokens", RevokeUserTokensAsync);
         routes.MapPost("/users", UpsertUsersAsync);
         routes.MapMethods("/users", ["PATCH"], PartialUpdateUsersAsync);
     }
 
+    private static IResult GetApp(HttpContext context, DevServerState state)
+    {
+        Permissions.CheckServerSide(CallerFeature.Get(context), "reading the app settings");
+        var channelConfigs = new JsonObject();
+        foreach (var type in ChannelTypes.All)
+        {
+            channelConfigs[type] = ChannelTypes.Config(type);
+        }
+
+        var app = new JsonObject
+        {
+            ["name"] = "StreamChat dev server",
+            [DisableAuthChecksField] = state.Authenticator.DisableAuthChecks,
+            ["disable_permissions_checks"] = false,
+            [RevokeField] = state.Users.AppRevokedBefore is { } cutoff ? Wire.Timestamp(cutoff) : null,
+            ["channel_configs"] = channelConfigs,
+        };
+        return ProtocolResponse.Ok(new JsonObject { ["app"] = app });
+    }
+
+    // Settings the dev server does not model are accepted and ignored, as a partial update of them changes nothing here.
     private static async Task<IResult> UpdateAppAsync(HttpContext context, DevServerState state)
     {
         var body = await ReadServerSideAsync(context, state, "updating the app").ConfigureAwait(false);
-        var before = JsonFields.OptionalTimestamp(body, RevokeField, RevokeField, out var present);
-        if (present)
+        var before = JsonFields.OptionalTimestamp(body, RevokeField, RevokeField, out var revoke);
+        bool? disableAuthChecks = body.ContainsKey(DisableAuthChecksField)
+            ? JsonFields.RequiredBool(body, DisableAuthChecksField, DisableAuthChecksField)
+            : null;
+
+        // Both fields are checked before either is applied: a bad request changes nothing.
+        if (revoke)
         {
             state.Users.RevokeAppTokens(before);
             state.Logger.LogInformation("App-wide token revocation {Action}", before is null ? "cleared" : "set");
+        }
+
+        if (disableAuthChecks is { } disable)
+        {
+            state.Authenticator.DisableAuthChecks = disable;
+            state.Logger.LogInformation("Auth checks {State}", disable ? "disabled (development tokens accepted)" : "enabled");
         }
 
         return ProtocolResponse.Ok(new JsonObject());

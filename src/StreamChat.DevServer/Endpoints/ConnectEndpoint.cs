@@ -43,7 +43,7 @@ internal static class ConnectEndpoint
         }
         catch (ProtocolException e)
         {
-            state.Stats.CountRejection(e.Code);
+            state.Stats.CountRejection(e.Code, "WebSocket /connect", e.Message, state.Clock.GetUtcNow());
             state.Logger.LogInformation("WebSocket connect refused with code {Code}", (int)e.Code);
             await RefuseAsync(socket, e, ProtocolResponse.Duration(context, state.Clock), state, context.RequestAborted).ConfigureAwait(false);
             return;
@@ -59,6 +59,11 @@ internal static class ConnectEndpoint
         finally
         {
             state.Connections.Remove(connection);
+            if (!connection.IsAnonymous)
+            {
+                state.Users.Seen(connection.UserId);
+            }
+
             await connection.StopAsync().ConfigureAwait(false);
             await ClientFrames.AwaitClosingHandshakeAsync(socket, state, context.RequestAborted).ConfigureAwait(false);
         }
@@ -85,7 +90,7 @@ internal static class ConnectEndpoint
         var caller = await state.Authenticator.AuthenticateAsync(SingleValue.Query(request, "stream-auth-type"), SingleValue.Query(request, "authorization"), userId).ConfigureAwait(false);
         var connectionId = Guid.NewGuid().ToString();
         ClientConnection Connection(string owner, bool isAnonymous) =>
-            new(connectionId, socket, owner, isAnonymous, state.Limits, state.Clock, (dropped, reason) => OnDropped(dropped, reason, state));
+            new(connectionId, socket, owner, isAnonymous, caller.AuthKind, state.Limits, state.Clock, (dropped, reason) => OnDropped(dropped, reason, state));
         if (caller.IsAnonymous)
         {
             var anonymousId = string.IsNullOrEmpty(userId) ? "anon-" + connectionId : Ids.CheckUserId(userId, "json.user_id");
@@ -101,6 +106,7 @@ internal static class ConnectEndpoint
         }
 
         var me = state.Users.Upsert(Ids.CheckUserId(effectiveId, "user_id"), details);
+        state.Users.Seen(effectiveId);
         me["online"] = true;
         return (Connection(effectiveId, isAnonymous: false), OwnUser(me));
     }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using StreamChat.DevServer.Dashboard;
 using StreamChat.DevServer.Endpoints;
 
 namespace StreamChat.DevServer.Http;
@@ -34,6 +35,9 @@ internal static class DevServerApp
 
         var app = builder.Build();
         app.UseMiddleware<ProtocolErrorMiddleware>();
+
+        // Before CORS and the protocol's auth: the dashboard has its own access rules and answers no other origin.
+        app.UseMiddleware<DashboardMiddleware>();
         app.UseWebSockets();
         app.UseRouting();
 

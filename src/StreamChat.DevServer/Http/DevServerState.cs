@@ -1,6 +1,7 @@
 using System;
 using Microsoft.Extensions.Logging;
 using StreamChat.DevServer.Auth;
+using StreamChat.DevServer.Dashboard;
 using StreamChat.DevServer.State;
 using StreamChat.Server;
 
@@ -46,6 +47,9 @@ internal sealed class DevServerState(
     public UserStore Users { get; } = users;
 
     public ChannelStore Channels { get; } = new(limits);
+
+    /// <summary>The dashboard's per-start key and signed-in browsers.</summary>
+    public DashboardAccess Dashboard { get; } = new();
 
     public ILogger Logger { get; } = loggerFactory.CreateLogger("StreamChat.DevServer");
 }

@@ -74,7 +74,7 @@ internal sealed class ProtocolErrorMiddleware(RequestDelegate next, DevServerSta
 
     private async Task WriteErrorAsync(HttpContext context, ProtocolException error)
     {
-        state.Stats.CountRejection(error.Code);
+        state.Stats.CountRejection(error.Code, $"{context.Request.Method} {Echo.Short(context.Request.Path.Value ?? "/", 100)}", error.Message, state.Clock.GetUtcNow());
         if (context.Response.HasStarted)
         {
             return;

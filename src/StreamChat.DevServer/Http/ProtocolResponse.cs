@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using StreamChat.DevServer.Protocol;
 
 namespace StreamChat.DevServer.Http;
@@ -22,6 +23,16 @@ internal sealed class ProtocolResponse(JsonObject body, int statusCode) : IResul
     public static async Task WriteAsync(HttpContext context, JsonObject body, int statusCode)
     {
         context.Response.StatusCode = statusCode;
+
+        // A body over Kestrel's cap cannot be drained after the answer, so Kestrel closes the connection: say so, or a client
+        // that reuses the connection for its next request sees it cut (one time in six, in a loop, before this header).
+        var request = context.Request;
+        if (statusCode == StatusCodes.Status413PayloadTooLarge
+            || request.ContentLength > context.Features.Get<IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize)
+        {
+            context.Response.Headers.Connection = "close";
+        }
+
         context.Response.ContentType = "application/json; charset=utf-8";
         await context.Response.WriteAsync(body.ToJsonString(), context.RequestAborted).ConfigureAwait(false);
     }

@@ -5,5 +5,5 @@ internal static class Echo
 {
     public const int MaxLength = 32;
 
-    public static string Short(string text) => text.Length > MaxLength ? text[..MaxLength] + "…" : text;
+    public static string Short(string text, int maxLength = MaxLength) => text.Length > maxLength ? text[..maxLength] + "…" : text;
 }

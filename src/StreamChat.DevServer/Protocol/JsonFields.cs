@@ -45,6 +45,10 @@ internal static class JsonFields
             : throw ProtocolException.Input($"{path} must be a boolean");
     }
 
+    /// <summary>A boolean that must be present (JSON null is not a boolean).</summary>
+    public static bool RequiredBool(JsonObject? parent, string name, string path) =>
+        parent?[name] is null ? throw ProtocolException.Input($"{path} must be a boolean") : OptionalBool(parent, name, path);
+
     public static IReadOnlyList<string> OptionalStringList(JsonObject? parent, string name, string path)
     {
         var node = parent?[name];

@@ -22,6 +22,7 @@ internal sealed class Channel
     private readonly HashSet<string> _messageIds = new(StringComparer.Ordinal);
     private readonly HashSet<string> _watchers = new(StringComparer.Ordinal);
     private JsonNode? _lastMessageAt;
+    private int _messagesPosted;
 
     /// <summary>Makes a channel; code 4 when the custom part of <paramref name="data"/> is over its cap.</summary>
     public Channel(string type, string id, JsonObject createdBy, JsonObject? data, IEnumerable<string> members, DateTimeOffset createdAt, ServerLimits limits)
@@ -53,6 +54,15 @@ internal sealed class Channel
 
     public string Cid => $"{Type}:{Id}";
 
+    /// <summary>Members and messages posted since the channel was created (older ones may have been dropped), for the dashboard.</summary>
+    public (int Members, int MessagesPosted) Counts()
+    {
+        lock (_gate)
+        {
+            return (_members.Count, _messagesPosted);
+        }
+    }
+
     /// <summary>Subscribes <paramref name="connection"/>, which unsubscribes itself when it closes.</summary>
     public void Watch(ClientConnection connection)
     {
@@ -83,6 +93,7 @@ internal sealed class Channel
             }
 
             _messages.Enqueue((messageId, message));
+            _messagesPosted++;
             _lastMessageAt = message["created_at"]?.DeepClone();
             if (_messages.Count > _maxMessages)
             {

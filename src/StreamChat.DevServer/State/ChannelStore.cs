@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Concurrent;
+using System.Linq;
 using StreamChat.DevServer.Protocol;
 
 namespace StreamChat.DevServer.State;
@@ -9,6 +10,11 @@ internal sealed class ChannelStore(ServerLimits limits)
 {
     private readonly ConcurrentDictionary<string, Channel> _channels = new(StringComparer.Ordinal);
     private readonly object _createGate = new();
+
+    public int Count => _channels.Count;
+
+    /// <summary>The channels now (a copy).</summary>
+    public Channel[] All() => _channels.Values.ToArray();
 
     public Channel? Find(string type, string id) => _channels.TryGetValue($"{type}:{id}", out var channel) ? channel : null;
 

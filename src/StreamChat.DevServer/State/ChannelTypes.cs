@@ -8,7 +8,9 @@ internal static class ChannelTypes
 {
     public const string Livestream = "livestream";
 
-    public static string Check(string type) => type is "messaging" or Livestream or "team" or "gaming" or "commerce"
+    public static readonly string[] All = ["messaging", Livestream, "team", "gaming", "commerce"];
+
+    public static string Check(string type) => System.Array.IndexOf(All, type) >= 0
         ? type
         : throw ProtocolException.Input($"channel type '{Echo.Short(type)}' does not exist");
 

@@ -35,11 +35,13 @@ internal sealed partial class ClientConnection
     private CloseRequest? _close;
 
     /// <summary>A connection whose writer runs after <see cref="Start"/>; <paramref name="onDropped"/> is called once if it is dropped for being slow.</summary>
-    public ClientConnection(string id, WebSocket socket, string userId, bool isAnonymous, ServerLimits limits, TimeProvider clock, Action<ClientConnection, string> onDropped)
+    public ClientConnection(string id, WebSocket socket, string userId, bool isAnonymous, string authKind, ServerLimits limits, TimeProvider clock, Action<ClientConnection, string> onDropped)
     {
         Id = id;
         UserId = userId;
         IsAnonymous = isAnonymous;
+        AuthKind = authKind;
+        ConnectedAt = clock.GetUtcNow();
         _socket = socket;
         _clock = clock;
         _sendTimeout = limits.SendTimeout;
@@ -56,6 +58,11 @@ internal sealed partial class ClientConnection
     public string UserId { get; }
 
     public bool IsAnonymous { get; }
+
+    /// <summary>How the connection authenticated (<see cref="Auth.Caller.AuthKind"/>), for the dashboard.</summary>
+    public string AuthKind { get; }
+
+    public DateTimeOffset ConnectedAt { get; }
 
     /// <summary>Whose connection this is, for the per-user cap; anonymous ids are unverified, so they count apart.</summary>
     public string OwnerKey => (IsAnonymous ? "anonymous:" : "user:") + UserId;

@@ -62,18 +62,21 @@ internal sealed class ConnectionRegistry(ServerLimits limits)
         connection.StopWatching();
     }
 
+    /// <summary>The open connections now (a copy).</summary>
+    public IReadOnlyCollection<ClientConnection> All() => _connections.Values.ToArray();
+
     public ClientConnection? Find(string connectionId) => _connections.TryGetValue(connectionId, out var connection) ? connection : null;
 
     /// <summary>Aborts every connection; returns how many there were.</summary>
     public int AbortAll()
     {
-        var all = _connections.Values.ToArray();
+        var all = All();
         foreach (var connection in all)
         {
             Remove(connection);
             connection.Abort();
         }
 
-        return all.Length;
+        return all.Count;
     }
 }

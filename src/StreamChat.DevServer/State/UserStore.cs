@@ -62,6 +62,46 @@ internal sealed class UserStore(TimeProvider clock, ServerLimits limits)
         }
     }
 
+    /// <summary>Records that the user authenticated (or closed a connection) now; unknown users are ignored.</summary>
+    public void Seen(string id)
+    {
+        lock (_gate)
+        {
+            if (_users.TryGetValue(id, out var user))
+            {
+                user.LastSeen = clock.GetUtcNow();
+            }
+        }
+    }
+
+    /// <summary>The app-wide revocation cutoff, if one is set.</summary>
+    public DateTimeOffset? AppRevokedBefore
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _appRevokedBefore;
+            }
+        }
+    }
+
+    /// <summary>How many users there are, and the <paramref name="max"/> seen most recently (then the newest).</summary>
+    public (int Total, IReadOnlyList<UserSummary> Users) List(int max)
+    {
+        lock (_gate)
+        {
+            var users = _users.Values
+                .OrderByDescending(user => user.LastSeen ?? DateTimeOffset.MinValue)
+                .ThenByDescending(user => user.CreatedAt)
+                .ThenBy(user => user.Id, StringComparer.Ordinal)
+                .Take(max)
+                .Select(user => new UserSummary(user.Id, user.Role, user.CreatedAt, user.LastSeen, user.RevokedBefore))
+                .ToList();
+            return (_users.Count, users);
+        }
+    }
+
     public void RevokeAppTokens(DateTimeOffset? before)
     {
         lock (_gate)
@@ -152,9 +192,13 @@ internal sealed class UserStore(TimeProvider clock, ServerLimits limits)
 
     private sealed class User(string id, string role, DateTimeOffset createdAt)
     {
-        private readonly DateTimeOffset _createdAt = createdAt;
+        public string Id { get; } = id;
+
+        public DateTimeOffset CreatedAt { get; } = createdAt;
 
         public string Role { get; set; } = role;
+
+        public DateTimeOffset? LastSeen { get; set; }
 
         public DateTimeOffset UpdatedAt { get; set; } = createdAt;
 
@@ -166,9 +210,9 @@ internal sealed class UserStore(TimeProvider clock, ServerLimits limits)
         {
             var json = new JsonObject
             {
-                ["id"] = id,
+                ["id"] = Id,
                 ["role"] = Role,
-                ["created_at"] = Wire.Timestamp(_createdAt),
+                ["created_at"] = Wire.Timestamp(CreatedAt),
                 ["updated_at"] = Wire.Timestamp(UpdatedAt),
                 ["banned"] = false,
                 ["online"] = false,
@@ -176,6 +220,11 @@ internal sealed class UserStore(TimeProvider clock, ServerLimits limits)
             if (RevokedBefore is { } cutoff)
             {
                 json["revoke_tokens_issued_before"] = Wire.Timestamp(cutoff);
+            }
+
+            if (LastSeen is { } seen)
+            {
+                json["last_active"] = Wire.Timestamp(seen);
             }
 
             foreach (var (name, value) in Custom)

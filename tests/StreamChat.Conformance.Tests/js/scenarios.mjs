@@ -49,6 +49,26 @@ function errorInfo(error) {
   return { code: error?.code ?? null, status: error?.status ?? null };
 }
 
+// Connects with a development token; a refusal is reported with its code instead of thrown.
+async function connectWithDevToken(userId) {
+  const client = newClient();
+  try {
+    const connected = await client.connectUser({ id: userId }, client.devToken(userId));
+    const result = { connected: true, meId: connected.me.id };
+    await client.disconnectUser();
+    return result;
+  } catch (error) {
+    // A refused connect rejects with an Error whose message is the JSON of the server's error.
+    let code = error?.code ?? null;
+    try {
+      code = JSON.parse(error.message).code;
+    } catch {
+      // not JSON: keep what the error carried
+    }
+    return { connected: false, code };
+  }
+}
+
 const scenarios = {
   async 'connect-user'() {
     const client = newClient();
@@ -145,23 +165,27 @@ const scenarios = {
     return result;
   },
 
-  async 'dev-token'() {
-    const client = newClient();
-    try {
-      const connected = await client.connectUser({ id: 'dave' }, client.devToken('dave'));
-      const result = { connected: true, meId: connected.me.id };
-      await client.disconnectUser();
-      return result;
-    } catch (error) {
-      // A refused connect rejects with an Error whose message is the JSON of the server's error.
-      let code = error?.code ?? null;
-      try {
-        code = JSON.parse(error.message).code;
-      } catch {
-        // not JSON: keep what the error carried
-      }
-      return { connected: false, code };
-    }
+  'dev-token'() {
+    return connectWithDevToken('dave');
+  },
+
+  // The official server client (the same package, given the secret) reads and changes the app's settings.
+  async 'app-settings'() {
+    const server = new StreamChat(apiKey, process.env.STREAM_API_SECRET, { baseURL, timeout: 15000 });
+    const before = await server.getAppSettings();
+    await server.updateAppSettings({ disable_auth_checks: true });
+    const during = await server.getAppSettings();
+    const accepted = await connectWithDevToken('dora');
+    await server.updateAppSettings({ disable_auth_checks: false });
+    const after = await server.getAppSettings();
+    const refused = await connectWithDevToken('dora');
+    return {
+      before: before.app.disable_auth_checks,
+      during: during.app.disable_auth_checks,
+      after: after.app.disable_auth_checks,
+      accepted,
+      refused,
+    };
   },
 
   async 'expired-token-connect'() {
