@@ -1,8 +1,16 @@
+using System;
+using System.Globalization;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Diagnosers;
 using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Running;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
+using StreamChat.Benchmarks;
+
+if (args is ["--profile", var loop, ..])
+{
+    return ProfileLoop.Run(loop, args.Length > 2 ? double.Parse(args[2], CultureInfo.InvariantCulture) : 10);
+}
 
 // In-process keeps the run short on small machines; ratios are what we report (docs/benchmarks.md).
 var config = ManualConfig.Create(DefaultConfig.Instance)
@@ -11,3 +19,4 @@ var config = ManualConfig.Create(DefaultConfig.Instance)
     .WithOptions(ConfigOptions.DisableOptimizationsValidator);
 
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, config);
+return 0;
