@@ -46,6 +46,44 @@ internal static class ProfileLoop
         return 0;
     }
 
+    /// <summary>
+    /// Times two loops in alternating short rounds and prints the median ratio of their times per call: neighbours on a
+    /// shared machine slow both sides of a round alike, so the ratio holds where absolute times do not.
+    /// </summary>
+    public static int Compare(string candidate, string reference, double seconds)
+    {
+        if (!Loops.TryGetValue(candidate, out var makeCandidate) || !Loops.TryGetValue(reference, out var makeReference))
+        {
+            Console.Error.WriteLine($"Unknown loop; one of: {string.Join(", ", Loops.Keys)}.");
+            return 2;
+        }
+
+        Action a = makeCandidate(), b = makeReference();
+        var ratios = new List<double>();
+        var total = Stopwatch.StartNew();
+        while (total.Elapsed.TotalSeconds < seconds)
+        {
+            var ta = Time(a);
+            var tb = Time(b);
+            ratios.Add(ta / tb);
+        }
+
+        ratios.Sort();
+        Console.WriteLine($"{candidate} / {reference}: median {ratios[ratios.Count / 2]:F3}, quartiles {ratios[ratios.Count / 4]:F3}..{ratios[ratios.Count * 3 / 4]:F3} over {ratios.Count} rounds");
+        return 0;
+
+        static double Time(Action step)
+        {
+            var watch = Stopwatch.StartNew();
+            for (var i = 0; i < 1000; i++)
+            {
+                step();
+            }
+
+            return watch.Elapsed.TotalMilliseconds;
+        }
+    }
+
     private static Action Setup<T>(T benchmarks, Action<T> setup, Action<T> step)
     {
         setup(benchmarks);

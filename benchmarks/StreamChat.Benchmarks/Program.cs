@@ -12,6 +12,11 @@ if (args is ["--profile", var loop, ..])
     return ProfileLoop.Run(loop, args.Length > 2 ? double.Parse(args[2], CultureInfo.InvariantCulture) : 10);
 }
 
+if (args is ["--compare", var candidate, var reference, ..])
+{
+    return ProfileLoop.Compare(candidate, reference, args.Length > 3 ? double.Parse(args[3], CultureInfo.InvariantCulture) : 10);
+}
+
 // In-process keeps the run short on small machines; ratios are what we report (docs/benchmarks.md).
 var config = ManualConfig.Create(DefaultConfig.Instance)
     .AddJob(Job.ShortRun.WithToolchain(InProcessEmitToolchain.Instance))
