@@ -110,15 +110,23 @@ public sealed class TokenValidator
                 return Malformed("the token is not a well-formed HS256 JWT");
             }
 
-            var signature = token.AsSpan(second + 1);
-            if (!IsSignedBy(signingInput, signature))
+            // The payload is read before the signature is checked, as it always was here: a token that is not a JWT at all
+            // is code 5 whatever its signature; the claims are only acted on once the signature holds.
+            var problem = PayloadClaims.Read(buffer.Slice(second, payloadLength), out var claims);
+            if (problem != PayloadProblem.None)
             {
-                return signature.IndexOfAnyExcept(SignatureAlphabet) >= 0
-                    ? Malformed("the token's signature is not base64url")
-                    : TokenVerdict.Refused(StreamErrorCode.TokenSignatureInvalid, "the token's signature is not valid");
+                return Malformed(ClaimsMessage(problem, claims));
             }
 
-            return CheckClaims(buffer.Slice(second, payloadLength), revokedBefore);
+            var signature = token.AsSpan(second + 1);
+            if (signature.IndexOfAnyExcept(SignatureAlphabet) >= 0)
+            {
+                return Malformed("the token's signature is not base64url");
+            }
+
+            return IsSignedBy(signingInput, signature)
+                ? CheckClaims(claims, revokedBefore)
+                : TokenVerdict.Refused(StreamErrorCode.TokenSignatureInvalid, "the token's signature is not valid");
         }
         finally
         {
@@ -147,14 +155,8 @@ public sealed class TokenValidator
         return CryptographicOperations.FixedTimeEquals(expected, given);
     }
 
-    private TokenVerdict CheckClaims(ReadOnlySpan<byte> payload, Func<string?, DateTimeOffset?>? revokedBefore)
+    private TokenVerdict CheckClaims(in PayloadClaims claims, Func<string?, DateTimeOffset?>? revokedBefore)
     {
-        var problem = PayloadClaims.Read(payload, out var claims);
-        if (problem != PayloadProblem.None)
-        {
-            return Malformed(ClaimsMessage(problem, claims));
-        }
-
         var (exp, iat, nbf) = (claims.ExpiresAt, claims.IssuedAt, claims.NotBefore);
         var now = _options.TimeProvider.GetUtcNow().UtcTicks;
         var skew = _options.ClockSkew.Ticks;
