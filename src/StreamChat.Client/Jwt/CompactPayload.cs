@@ -131,25 +131,25 @@ internal static class CompactPayload
             return false;
         }
 
+        // One pass: most names and values are a few characters, shorter than a vectorised search pays for.
         var start = position + 1;
-        var rest = payload.Slice(start);
-        var end = rest.IndexOfAny((byte)'"', (byte)'\\');
-        if (end < 0 || rest[end] != (byte)'"')
+        for (var i = start; i < payload.Length; i++)
         {
-            return false;
-        }
+            var b = payload[i];
+            if (b == (byte)'"')
+            {
+                text = payload.Slice(start, i - start);
+                position = i + 1;
+                return true;
+            }
 
-        text = rest.Slice(0, end);
-        foreach (var b in text)
-        {
-            if (b < 0x20)
+            if (b == (byte)'\\' || b < 0x20)
             {
                 return false;
             }
         }
 
-        position = start + end + 1;
-        return true;
+        return false;
     }
 
     private static bool TryReadValue(ReadOnlySpan<byte> payload, ref int position, out ValueKind kind, out ReadOnlySpan<byte> value)
