@@ -87,11 +87,12 @@ public sealed class TokenValidator
             return TokenVerdict.Refused(StreamErrorCode.AuthenticationFailed, "the token is too long to be a chat token");
         }
 
+        // A third dot is caught by the signature's alphabet check below, so valid tokens are searched once.
         var first = token.IndexOf('.');
         var second = first < 0 ? -1 : token.IndexOf('.', first + 1);
-        if (second < 0 || token.IndexOf('.', second + 1) >= 0)
+        if (second < 0)
         {
-            return Malformed("the token is not a well-formed JWT (header.payload.signature)");
+            return Malformed(NotThreeSegments);
         }
 
         // One buffer: the signing input as ASCII bytes, then the decoded payload.
@@ -121,7 +122,7 @@ public sealed class TokenValidator
             var signature = token.AsSpan(second + 1);
             if (signature.IndexOfAnyExcept(SignatureAlphabet) >= 0)
             {
-                return Malformed("the token's signature is not base64url");
+                return Malformed(signature.IndexOf('.') >= 0 ? NotThreeSegments : "the token's signature is not base64url");
             }
 
             return IsSignedBy(signingInput, signature)
@@ -136,6 +137,8 @@ public sealed class TokenValidator
             }
         }
     }
+
+    private const string NotThreeSegments = "the token is not a well-formed JWT (header.payload.signature)";
 
     private static TokenVerdict Malformed(string message) => TokenVerdict.Refused(StreamErrorCode.AuthenticationFailed, message);
 

@@ -194,6 +194,37 @@ internal static class Base64Url
     }
 
 #if NET
+    // '-' and '_' become '+' and '/' in one pass, which also finds whether the text held '+', '/' or '=' to begin with
+    // (then it is not url-alphabet text, and the caller leaves it to the scalar decoder).
+    private static bool TryMapToStandardAlphabet(Span<byte> text)
+    {
+        ref var start = ref MemoryMarshal.GetReference(text);
+        var foreign = Vector128<byte>.Zero;
+        var last = (nuint)(text.Length - Vector128<byte>.Count);
+        for (nuint offset = 0; ; offset += (nuint)Vector128<byte>.Count)
+        {
+            // The last block may overlap the one before: its first lanes are already mapped, so they are not looked at.
+            var fresh = Vector128<byte>.AllBitsSet;
+            if (offset > last)
+            {
+                fresh = Vector128.GreaterThanOrEqual(LaneIndexes, Vector128.Create((byte)(offset - last)));
+                offset = last;
+            }
+
+            var block = Vector128.LoadUnsafe(ref start, offset);
+            foreign |= fresh & (Vector128.Equals(block, Vector128.Create((byte)'+')) | Vector128.Equals(block, Vector128.Create((byte)'/')) | Vector128.Equals(block, Vector128.Create((byte)'=')));
+            block = Vector128.ConditionalSelect(Vector128.Equals(block, Vector128.Create((byte)'-')), Vector128.Create((byte)'+'), block);
+            block = Vector128.ConditionalSelect(Vector128.Equals(block, Vector128.Create((byte)'_')), Vector128.Create((byte)'/'), block);
+            block.StoreUnsafe(ref start, offset);
+            if (offset == last || foreign != Vector128<byte>.Zero)
+            {
+                return foreign == Vector128<byte>.Zero;
+            }
+        }
+    }
+
+    private static Vector128<byte> LaneIndexes => Vector128.Create((byte)0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15);
+
     private static void Map(ref byte start, nuint offset, byte from1, byte to1, byte from2, byte to2)
     {
         var block = Vector128.LoadUnsafe(ref start, offset);
@@ -217,7 +248,7 @@ internal static class Base64Url
     private static bool TryDecodeUrlAlphabetFast(ReadOnlySpan<char> source, Span<byte> destination, out int written)
     {
         written = 0;
-        if (source.Length < FastPathMinimum || source.Length > FastPathMaximum || source.Length % 4 == 1)
+        if (!Vector128.IsHardwareAccelerated || source.Length < FastPathMinimum || source.Length > FastPathMaximum || source.Length % 4 == 1)
         {
             return false;
         }
@@ -225,12 +256,11 @@ internal static class Base64Url
         Span<byte> text = stackalloc byte[FastPathMaximum];
         text = text.Slice(0, (source.Length + 3) & ~3);
         var body = text.Slice(0, source.Length);
-        if (System.Text.Ascii.FromUtf16(source, body, out _) != OperationStatus.Done || body.IndexOfAny((byte)'+', (byte)'/', (byte)'=') >= 0)
+        if (System.Text.Ascii.FromUtf16(source, body, out _) != OperationStatus.Done || !TryMapToStandardAlphabet(body))
         {
             return false;
         }
 
-        Map(body, (byte)'-', (byte)'+', (byte)'_', (byte)'/');
         text.Slice(source.Length).Fill((byte)'=');
         return Base64.DecodeFromUtf8(text, destination, out _, out written) == OperationStatus.Done;
     }

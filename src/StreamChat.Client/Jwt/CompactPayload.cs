@@ -1,5 +1,4 @@
 using System;
-using System.Buffers.Text;
 using System.Text;
 
 namespace StreamChat.Jwt;
@@ -71,48 +70,47 @@ internal static class CompactPayload
 
     private static bool Store(ref PayloadClaims claims, ReadOnlySpan<byte> name, ValueKind kind, ReadOnlySpan<byte> value)
     {
-        if (name.SequenceEqual(JwtClaimNames.UserIdUtf8))
+        switch (name.Length)
         {
-            if (kind != ValueKind.String || claims.UserId is not null)
-            {
-                return false;
-            }
+            case 3 when name.SequenceEqual(JwtClaimNames.ExpiresAtUtf8):
+                return TryStoreSeconds(ref claims.ExpiresAt, kind, value);
+            case 3 when name.SequenceEqual(JwtClaimNames.IssuedAtUtf8):
+                return TryStoreSeconds(ref claims.IssuedAt, kind, value);
+            case 3 when name.SequenceEqual(JwtClaimNames.NotBeforeUtf8):
+                return TryStoreSeconds(ref claims.NotBefore, kind, value);
+            case 6 when name.SequenceEqual(JwtClaimNames.ServerUtf8):
+                claims.ServerCount++;
+                claims.ServerIsTrue = kind == ValueKind.True;
+                return true;
+            case 7 when name.SequenceEqual(JwtClaimNames.UserIdUtf8):
+                if (kind != ValueKind.String || claims.UserId is not null)
+                {
+                    return false;
+                }
 
-            claims.UserId = Utf8String(value);
-            return true;
+                claims.UserId = Utf8String(value);
+                return true;
+            default:
+                return true;
         }
-
-        if (name.SequenceEqual(JwtClaimNames.ExpiresAtUtf8))
-        {
-            return TryStoreSeconds(ref claims.ExpiresAt, kind, value);
-        }
-
-        if (name.SequenceEqual(JwtClaimNames.IssuedAtUtf8))
-        {
-            return TryStoreSeconds(ref claims.IssuedAt, kind, value);
-        }
-
-        if (name.SequenceEqual(JwtClaimNames.NotBeforeUtf8))
-        {
-            return TryStoreSeconds(ref claims.NotBefore, kind, value);
-        }
-
-        if (name.SequenceEqual(JwtClaimNames.ServerUtf8))
-        {
-            claims.ServerCount++;
-            claims.ServerIsTrue = kind == ValueKind.True;
-        }
-
-        return true;
     }
 
     private static bool TryStoreSeconds(ref long? field, ValueKind kind, ReadOnlySpan<byte> value)
     {
-        if (kind != ValueKind.Integer || field is not null || !Utf8Parser.TryParse(value, out long seconds, out var consumed) || consumed != value.Length)
+        if (kind != ValueKind.Integer || field is not null)
         {
             return false;
         }
 
+        // The text is a checked JSON integer of at most 18 digits, so it fits a long as it is.
+        var negative = value[0] == (byte)'-';
+        long seconds = 0;
+        for (var i = negative ? 1 : 0; i < value.Length; i++)
+        {
+            seconds = (seconds * 10) + (value[i] - '0');
+        }
+
+        seconds = negative ? -seconds : seconds;
         if (seconds < PayloadClaims.MinUnixSeconds || seconds > PayloadClaims.MaxUnixSeconds)
         {
             return false;

@@ -37,26 +37,40 @@ internal static class TokenParser
 
         var first = raw.IndexOf('.');
         var second = first < 0 ? -1 : raw.IndexOf('.', first + 1);
-        var third = second < 0 ? -1 : raw.IndexOf('.', second + 1);
-        if (first < 0 || second < 0 || third >= 0)
+        if (second < 0)
         {
-            var segments = CountSegments(raw);
-            throw new TokenFormatException(
-                TokenFormatError.WrongSegmentCount,
-                $"The token has {segments} dot-separated segment{(segments == 1 ? string.Empty : "s")}; a JWT has 3 (header.payload.signature). " +
-                "Check that the whole token was copied.");
+            throw SegmentCountError(raw);
         }
 
-        // Most tokens carry the header this library and the official SDKs write: known to be a JSON object.
-        var header = raw.AsSpan(0, first);
-        if (!header.SequenceEqual(JwtSigningKey.HeaderSegment.AsSpan()))
+        try
         {
-            CheckHeader(header);
-        }
+            // Most tokens carry the header this library and the official SDKs write: known to be a JSON object.
+            var header = raw.AsSpan(0, first);
+            if (!header.SequenceEqual(JwtSigningKey.HeaderSegment.AsSpan()))
+            {
+                CheckHeader(header);
+            }
 
-        var payload = Decode(raw.AsSpan(first + 1, second - first - 1), "payload");
-        CheckSignatureAlphabet(raw.AsSpan(second + 1));
-        return ReadPayload(payload);
+            var payload = Decode(raw.AsSpan(first + 1, second - first - 1), "payload");
+
+            // A third dot fails this check ('.' is not base64), so valid tokens are not searched for one twice.
+            CheckSignatureAlphabet(raw.AsSpan(second + 1));
+            return ReadPayload(payload);
+        }
+        catch (TokenFormatException) when (raw.AsSpan(second + 1).IndexOf('.') >= 0)
+        {
+            // Too many segments is the first thing wrong with such a token, whatever else is.
+            throw SegmentCountError(raw);
+        }
+    }
+
+    private static TokenFormatException SegmentCountError(string raw)
+    {
+        var segments = CountSegments(raw);
+        return new TokenFormatException(
+            TokenFormatError.WrongSegmentCount,
+            $"The token has {segments} dot-separated segment{(segments == 1 ? string.Empty : "s")}; a JWT has 3 (header.payload.signature). " +
+            "Check that the whole token was copied.");
     }
 
     private static int CountSegments(string raw)
