@@ -10,7 +10,7 @@ using StreamChat.Server;
 
 namespace StreamChat.Benchmarks;
 
-/// <summary>Issuing a user token (user_id, iat, exp; HS256) — DESIGN §7: ≥ 3× both handlers, ≤ 1 allocation, ≤ 1.6× the HMAC floor.</summary>
+/// <summary>Issuing a user token (user_id, iat, exp; HS256) — DESIGN §7: within 1.25× of the HMAC floor, one allocation (the string); the handlers for comparison.</summary>
 public class IssueTokenBenchmarks
 {
     private static readonly BenchClaims Claims = new("john-doe");
@@ -46,7 +46,7 @@ public class IssueTokenBenchmarks
         _hmac.Dispose();
     }
 
-    [Benchmark(Baseline = true, Description = "StreamChat UserTokenIssuer")]
+    [Benchmark(Description = "StreamChat UserTokenIssuer")]
     public string Ours() => _issuer.CreateUserToken("john-doe", BenchmarkKeys.ExpiresAt, BenchmarkKeys.IssuedAt);
 
     [Benchmark(Description = "generated BenchClaims.SignCompact")]
@@ -58,7 +58,7 @@ public class IssueTokenBenchmarks
     [Benchmark(Description = "JsonWebTokenHandler")]
     public string JsonWebTokenHandler() => _jsonHandler.CreateToken(Descriptor());
 
-    [Benchmark(Description = "floor: keyed IncrementalHash over the same bytes")]
+    [Benchmark(Baseline = true, Description = "floor: keyed IncrementalHash over the same bytes")]
     public byte[] HmacFloor()
     {
         _hmac.AppendData(_signingInput);

@@ -1,8 +1,8 @@
 using System;
+using System.Buffers;
+using System.Security.Cryptography;
 using System.Text;
 using System.Threading.Tasks;
-using Microsoft.IdentityModel.JsonWebTokens;
-using Microsoft.IdentityModel.Tokens;
 using StreamChat.Annotations;
 using StreamChat.Jwt;
 
@@ -14,14 +14,29 @@ namespace StreamChat.Server;
 /// Thread-safe.
 /// </summary>
 /// <remarks>
+/// <para>
+/// The token must be a compact JWS in canonical base64url (no padding, no <c>+</c> or <c>/</c>, no stray bits) whose header
+/// says <c>"alg":"HS256"</c> exactly; the signature is compared in constant time. <c>docs/validation.md</c> lists where
+/// the verdicts differ from <c>JsonWebTokenHandler</c>'s and why.
+/// </para>
+/// <para>
 /// The reserved claims (<c>user_id</c>, <c>exp</c>, <c>iat</c>, <c>nbf</c>, <c>server</c>) may each appear once. A token is
 /// the server token only when <c>server</c> is JSON <c>true</c> and there is no <c>user_id</c>; a token with both, or with
 /// a <c>server</c> claim that is not <c>true</c>, is refused with code 5 (ambiguous), never treated as either kind.
+/// </para>
 /// </remarks>
 public sealed class TokenValidator
 {
-    private readonly JsonWebTokenHandler _handler = new();
-    private readonly TokenValidationParameters _parameters;
+    /// <summary>The longest token read, in characters: what <c>JsonWebTokenHandler</c> reads by default.</summary>
+    public const int MaximumTokenLength = 256_000;
+
+    // Tokens up to this many bytes are checked on the stack; longer ones rent.
+    private const int StackLimit = 2048;
+
+    // The canonical base64url of an HMAC-SHA256.
+    private const int SignatureLength = 43;
+
+    private readonly HmacSha256Pool _hmac;
     private readonly TokenValidatorOptions _options;
 
     /// <summary>Creates a validator for the app with the given secret.</summary>
@@ -37,20 +52,9 @@ public sealed class TokenValidator
 
         var key = Encoding.UTF8.GetBytes(apiSecret);
         JwtSigningKey.EnsureSecretLength(key.Length, nameof(apiSecret));
-
+        _hmac = new HmacSha256Pool(key);
+        CryptographicOperations.ZeroMemory(key);
         _options = options ?? new TokenValidatorOptions();
-        _parameters = new TokenValidationParameters
-        {
-            IssuerSigningKey = new SymmetricSecurityKey(key),
-            ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
-            ValidateIssuerSigningKey = true,
-            ValidateIssuer = false,
-            ValidateAudience = false,
-            // Lifetime is checked below against the configured clock, with the protocol's codes.
-            ValidateLifetime = false,
-            RequireExpirationTime = false,
-            RequireSignedTokens = true,
-        };
     }
 
     /// <summary>Validates a token.</summary>
@@ -60,72 +64,163 @@ public sealed class TokenValidator
     /// tokens issued before it are refused with code 40, and once a cutoff is set a token without <c>iat</c> is too.
     /// </param>
     /// <returns>The verdict.</returns>
-    public async Task<TokenValidationResult> ValidateAsync(string token, Func<string?, DateTimeOffset?>? revokedBefore = null)
+    public Task<TokenValidationResult> ValidateAsync(string token, Func<string?, DateTimeOffset?>? revokedBefore = null) =>
+        Task.FromResult(new TokenValidationResult(Validate(token, revokedBefore), token));
+
+    /// <summary>
+    /// Validates a token without allocating, but for the user id of a valid user token. Same verdicts as
+    /// <see cref="ValidateAsync"/>, which only wraps this.
+    /// </summary>
+    /// <param name="token">The raw token from the <c>Authorization</c> header or the WebSocket query.</param>
+    /// <param name="revokedBefore">Looks up the revocation cutoff for a user id, as for <see cref="ValidateAsync"/>.</param>
+    /// <returns>The verdict.</returns>
+    [System.Runtime.CompilerServices.SkipLocalsInit]
+    public TokenVerdict Validate(string token, Func<string?, DateTimeOffset?>? revokedBefore = null)
     {
         if (string.IsNullOrWhiteSpace(token))
         {
-            return TokenValidationResult.Invalid(StreamErrorCode.AuthenticationFailed, "the token is empty");
+            return TokenVerdict.Refused(StreamErrorCode.AuthenticationFailed, "the token is empty");
         }
 
-        if (!Token.TryParse(token, out var parsed))
+        if (token.Length > MaximumTokenLength)
         {
-            return TokenValidationResult.Invalid(StreamErrorCode.AuthenticationFailed, "the token is not a well-formed JWT");
+            return TokenVerdict.Refused(StreamErrorCode.AuthenticationFailed, "the token is too long to be a chat token");
         }
 
-        var result = await _handler.ValidateTokenAsync(token, _parameters).ConfigureAwait(false);
-        if (!result.IsValid)
+        // A third dot is caught by the signature's alphabet check below, so valid tokens are searched once.
+        var first = token.IndexOf('.');
+        var second = first < 0 ? -1 : token.IndexOf('.', first + 1);
+        if (second < 0)
         {
-            return result.Exception is SecurityTokenMalformedException or SecurityTokenInvalidAlgorithmException
-                ? TokenValidationResult.Invalid(StreamErrorCode.AuthenticationFailed, "the token is not a well-formed HS256 JWT", parsed)
-                : TokenValidationResult.Invalid(StreamErrorCode.TokenSignatureInvalid, "the token's signature is not valid", parsed);
+            return Malformed(NotThreeSegments);
         }
 
-        return CheckClaims(parsed);
-
-        TokenValidationResult CheckClaims(Token claims)
+        // One buffer: the signing input as ASCII bytes, then the decoded payload.
+        var payloadSegment = token.AsSpan(first + 1, second - first - 1);
+        var needed = second + (payloadSegment.Length / 4 * 3) + 2;
+        byte[]? rented = null;
+        var buffer = needed <= StackLimit ? stackalloc byte[StackLimit] : (rented = ArrayPool<byte>.Shared.Rent(needed));
+        try
         {
-            var now = _options.TimeProvider.GetUtcNow();
-            var skew = _options.ClockSkew;
-            if (claims.ExpiresAt is { } exp && exp + skew <= now)
+            var signingInput = buffer.Slice(0, second);
+            if (System.Text.Ascii.FromUtf16(token.AsSpan(0, second), signingInput, out _) != OperationStatus.Done
+                || !Hs256Header.IsValid(token.AsSpan(0, first))
+                || payloadSegment.IsEmpty
+                || !Base64Url.TryDecodeCanonical(payloadSegment, buffer.Slice(second), out var payloadLength))
             {
-                return TokenValidationResult.Invalid(StreamErrorCode.TokenExpired, "the token has expired", claims);
+                return Malformed("the token is not a well-formed HS256 JWT");
             }
 
-            if (claims.NotBefore is { } nbf && nbf - skew > now)
+            // The payload is read before the signature is checked, as it always was here: a token that is not a JWT at all
+            // is code 5 whatever its signature; the claims are only acted on once the signature holds.
+            var problem = PayloadClaims.Read(buffer.Slice(second, payloadLength), out var claims);
+            if (problem != PayloadProblem.None)
             {
-                return TokenValidationResult.Invalid(StreamErrorCode.TokenNotValidYet, "the token is not valid yet (nbf is in the future)", claims);
+                return Malformed(ClaimsMessage(problem, claims));
             }
 
-            if (claims.IssuedAt is { } iat && iat - skew > now)
+            var signature = token.AsSpan(second + 1);
+            if (signature.IndexOfAnyExcept(SignatureAlphabet) >= 0)
             {
-                return TokenValidationResult.Invalid(StreamErrorCode.TokenIssuedInFuture, "the token was issued in the future (iat is after the server's clock)", claims);
+                return Malformed(signature.IndexOf('.') >= 0 ? NotThreeSegments : "the token's signature is not base64url");
             }
 
-            var (problem, isServer) = ReservedClaimCheck.Check(claims);
-            if (problem is not null)
+            return IsSignedBy(signingInput, signature)
+                ? CheckClaims(claims, revokedBefore)
+                : TokenVerdict.Refused(StreamErrorCode.TokenSignatureInvalid, "the token's signature is not valid");
+        }
+        finally
+        {
+            if (rented is not null)
             {
-                return TokenValidationResult.Invalid(StreamErrorCode.AuthenticationFailed, problem, claims);
+                ArrayPool<byte>.Shared.Return(rented);
             }
-
-            if (!isServer && string.IsNullOrEmpty(claims.UserId))
-            {
-                return TokenValidationResult.Invalid(StreamErrorCode.AuthenticationFailed, "the token has no user_id claim", claims);
-            }
-
-            if (revokedBefore?.Invoke(isServer ? null : claims.UserId) is { } cutoff)
-            {
-                if (claims.IssuedAt is not { } issued)
-                {
-                    return TokenValidationResult.Invalid(StreamErrorCode.TokenExpired, "token has been revoked (tokens without iat are refused once revocation is set)", claims);
-                }
-
-                if (issued < cutoff)
-                {
-                    return TokenValidationResult.Invalid(StreamErrorCode.TokenExpired, "token has been revoked", claims);
-                }
-            }
-
-            return TokenValidationResult.Valid(claims, isServer);
         }
     }
+
+    private const string NotThreeSegments = "the token is not a well-formed JWT (header.payload.signature)";
+
+    private static TokenVerdict Malformed(string message) => TokenVerdict.Refused(StreamErrorCode.AuthenticationFailed, message);
+
+    private static readonly SearchValues<char> SignatureAlphabet =
+        SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_+/=");
+
+    private bool IsSignedBy(ReadOnlySpan<byte> signingInput, ReadOnlySpan<char> signature)
+    {
+        Span<byte> expected = stackalloc byte[HmacSha256Pool.HashSize];
+        Span<byte> given = stackalloc byte[HmacSha256Pool.HashSize];
+        if (signature.Length != SignatureLength || !Base64Url.TryDecodeCanonical(signature, given, out _))
+        {
+            return false;
+        }
+
+        _hmac.Compute(signingInput, expected);
+        return CryptographicOperations.FixedTimeEquals(expected, given);
+    }
+
+    private TokenVerdict CheckClaims(in PayloadClaims claims, Func<string?, DateTimeOffset?>? revokedBefore)
+    {
+        var (exp, iat, nbf) = (claims.ExpiresAt, claims.IssuedAt, claims.NotBefore);
+        var now = _options.TimeProvider.GetUtcNow().UtcTicks;
+        var skew = _options.ClockSkew.Ticks;
+        if (exp is { } expires && Ticks(expires) + skew <= now)
+        {
+            return TokenVerdict.Refused(StreamErrorCode.TokenExpired, "the token has expired", exp, iat, nbf);
+        }
+
+        if (nbf is { } notBefore && Ticks(notBefore) - skew > now)
+        {
+            return TokenVerdict.Refused(StreamErrorCode.TokenNotValidYet, "the token is not valid yet (nbf is in the future)", exp, iat, nbf);
+        }
+
+        if (iat is { } issued && Ticks(issued) - skew > now)
+        {
+            return TokenVerdict.Refused(StreamErrorCode.TokenIssuedInFuture, "the token was issued in the future (iat is after the server's clock)", exp, iat, nbf);
+        }
+
+        if (ServerClaimProblem(claims) is { } serverProblem)
+        {
+            return TokenVerdict.Refused(StreamErrorCode.AuthenticationFailed, serverProblem, exp, iat, nbf);
+        }
+
+        var isServer = claims.ServerCount == 1;
+        if (!isServer && string.IsNullOrEmpty(claims.UserId))
+        {
+            return TokenVerdict.Refused(StreamErrorCode.AuthenticationFailed, "the token has no user_id claim", exp, iat, nbf);
+        }
+
+        if (revokedBefore?.Invoke(isServer ? null : claims.UserId) is { } cutoff)
+        {
+            if (iat is not { } issuedAt)
+            {
+                return TokenVerdict.Refused(StreamErrorCode.TokenExpired, "token has been revoked (tokens without iat are refused once revocation is set)", exp, iat, nbf);
+            }
+
+            if (Ticks(issuedAt) < cutoff.UtcTicks)
+            {
+                return TokenVerdict.Refused(StreamErrorCode.TokenExpired, "token has been revoked", exp, iat, nbf);
+            }
+        }
+
+        return TokenVerdict.Valid(isServer ? null : claims.UserId, isServer, exp, iat, nbf);
+    }
+
+    // Exact tick arithmetic: a date near year 9999 plus a skew stays comparable instead of overflowing.
+    private static Int128 Ticks(long unixSeconds) => ((Int128)unixSeconds * TimeSpan.TicksPerSecond) + DateTimeOffset.UnixEpoch.UtcTicks;
+
+    private static string? ServerClaimProblem(in PayloadClaims claims) => claims switch
+    {
+        { ServerCount: > 1 } => "the token has the 'server' claim more than once",
+        { ServerCount: 1, ServerIsTrue: false } => "the token's 'server' claim is not true; the claim is reserved for the app's server token ({\"server\":true})",
+        { ServerCount: 1, UserId: not null } => "the token has both 'user_id' and 'server'; a token is either a user token or the server token, so it is refused",
+        _ => null,
+    };
+
+    private static string ClaimsMessage(PayloadProblem problem, in PayloadClaims claims) => problem switch
+    {
+        PayloadProblem.DuplicateClaim => $"the token has the '{claims.ProblemClaim}' claim more than once",
+        PayloadProblem.InvalidClaimType => $"the token's '{claims.ProblemClaim}' claim has the wrong JSON type",
+        PayloadProblem.ClaimOutOfRange => $"the token's '{claims.ProblemClaim}' claim is not a date",
+        _ => "the token's payload is not a JSON object of claims",
+    };
 }

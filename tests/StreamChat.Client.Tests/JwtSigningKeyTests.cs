@@ -57,6 +57,54 @@ public class JwtSigningKeyTests
         Assert.That(token.UserId, Is.EqualTo("jane"));
     }
 
+    [Test]
+    public void A_claims_writer_that_leaves_the_payload_unfinished_or_closed_is_refused()
+    {
+        using var key = new JwtSigningKey(Secret);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(() => key.Sign(0, static (writer, _) => writer.WritePropertyName("dangling")), Throws.InvalidOperationException.With.Message.Contains("whole properties"));
+            Assert.That(() => key.Sign(0, static (writer, _) => writer.WriteStartArray("open")), Throws.InvalidOperationException.With.Message.Contains("whole properties"));
+            Assert.That(() => key.Sign(0, static (writer, _) => writer.WriteEndObject()), Throws.InvalidOperationException.With.Message.Contains("whole properties"));
+        });
+    }
+
+    [TestCase(false, false, "{}")]
+    [TestCase(true, false, """{"iat":1000}""")]
+    [TestCase(false, true, """{"exp":2000}""")]
+    [TestCase(true, true, """{"iat":1000,"exp":2000}""")]
+    public void The_times_follow_an_empty_claims_object_as_valid_json(bool withIat, bool withExp, string payload)
+    {
+        using var key = new JwtSigningKey(Secret);
+        DateTimeOffset? iat = withIat ? DateTimeOffset.FromUnixTimeSeconds(1000) : null;
+        DateTimeOffset? exp = withExp ? DateTimeOffset.FromUnixTimeSeconds(2000) : null;
+
+        var token = Token.Parse(key.Sign(0, static (_, _) => { }, exp, iat));
+
+        Assert.That(Encoding.UTF8.GetString(token.PayloadUtf8), Is.EqualTo(payload));
+    }
+
+    [Test]
+    public void A_claims_writer_that_signs_a_token_itself_gets_both_tokens_right()
+    {
+        using var key = new JwtSigningKey(Secret);
+        string? inner = null;
+
+        var outer = Token.Parse(key.Sign(key, (writer, k) =>
+        {
+            inner = k.Sign("nested", static (w, user) => w.WriteString("user_id", user), issuedAt: DateTimeOffset.FromUnixTimeSeconds(5));
+            writer.WriteString("user_id", "outer");
+        }));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(outer.UserId, Is.EqualTo("outer"));
+            Assert.That(Encoding.UTF8.GetString(Token.Parse(inner!).PayloadUtf8), Is.EqualTo("""{"user_id":"nested","iat":5}"""));
+            Assert.That(Hs256.IsSignedWith(Secret, inner!) && Hs256.IsSignedWith(Secret, outer.RawValue), Is.True);
+        });
+    }
+
     [TestCase("")]
     [TestCase("short")]
     [TestCase("31-bytes-long-secret-0123456789")]

@@ -73,6 +73,21 @@ public class TokenValidatorTests
     }
 
     [Test]
+    public void Dates_at_the_end_of_the_calendar_compare_with_a_skew_instead_of_throwing()
+    {
+        var validator = new TokenValidator(TestKeys.Secret, new TokenValidatorOptions { TimeProvider = _clock, ClockSkew = TimeSpan.FromMinutes(1) });
+        using var key = new StreamChat.Jwt.JwtSigningKey(TestKeys.Secret);
+        var lastSecond = key.Sign("""{"user_id":"john","exp":253402300799}"""u8);
+        var firstSecond = key.Sign("""{"user_id":"john","nbf":-62135596800}"""u8);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(validator.Validate(lastSecond).IsValid, Is.True);
+            Assert.That(validator.Validate(firstSecond).IsValid, Is.True);
+        });
+    }
+
+    [Test]
     public async Task Token_not_valid_yet_is_code_41()
     {
         using var key = new StreamChat.Jwt.JwtSigningKey(TestKeys.Secret);

@@ -28,4 +28,6 @@ public static class JwtClaimNames
     internal static System.ReadOnlySpan<byte> IssuedAtUtf8 => "iat"u8;
 
     internal static System.ReadOnlySpan<byte> NotBeforeUtf8 => "nbf"u8;
+
+    internal static System.ReadOnlySpan<byte> ServerUtf8 => "server"u8;
 }

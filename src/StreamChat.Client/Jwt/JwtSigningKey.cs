@@ -1,8 +1,6 @@
 using System;
 using System.Buffers;
 using System.Text;
-using System.Text.Encodings.Web;
-using System.Text.Json;
 
 namespace StreamChat.Jwt;
 
@@ -18,13 +16,11 @@ public sealed class JwtSigningKey : IDisposable
     /// <summary>The header of every token signed here: <c>{"alg":"HS256","typ":"JWT"}</c>, base64url-encoded.</summary>
     internal const string HeaderSegment = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9";
 
-    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    // Tokens of a few hundred bytes are built on the stack; bigger payloads rent.
+    private const int StackBufferLength = 512;
 
-    [ThreadStatic]
-    private static PooledBufferWriter? t_buffer;
-
-    [ThreadStatic]
-    private static Utf8JsonWriter? t_writer;
+    // Base64 of the MAC with its padding, before the padding is cut.
+    private const int SignatureBufferLength = (HmacSha256Pool.HashSize + 2) / 3 * 4;
 
     private readonly HmacSha256Pool _hmac;
 
@@ -50,35 +46,35 @@ public sealed class JwtSigningKey : IDisposable
     /// <param name="payloadUtf8">The payload: a JSON object in UTF-8. It is not checked.</param>
     /// <returns>The signed token string.</returns>
     /// <exception cref="ObjectDisposedException">The key was disposed before or during the call.</exception>
+    [System.Runtime.CompilerServices.SkipLocalsInit]
     public string Sign(ReadOnlySpan<byte> payloadUtf8)
     {
-        var headerLength = HeaderSegment.Length;
-        var payloadLength = Base64Url.GetEncodedLength(payloadUtf8.Length);
-        var signedLength = headerLength + 1 + payloadLength;
-        var totalLength = signedLength + 1 + Base64Url.GetEncodedLength(HmacSha256Pool.HashSize);
+        var header = HeaderSegmentUtf8;
+        var signatureStart = header.Length + 1 + Base64Url.GetEncodedLength(payloadUtf8.Length) + 1;
 
-        var rented = ArrayPool<byte>.Shared.Rent(totalLength + 8);
+        // Room for the unpadded text plus what Base64 writes before the padding is cut.
+        var capacity = checked(header.Length + 1 + Base64Url.GetEncodeBufferLength(payloadUtf8.Length) + 1 + SignatureBufferLength);
+        byte[]? rented = null;
+        var bytes = capacity <= StackBufferLength ? stackalloc byte[StackBufferLength] : (rented = ArrayPool<byte>.Shared.Rent(capacity));
         try
         {
-            var bytes = rented.AsSpan();
-            for (var i = 0; i < headerLength; i++)
-            {
-                bytes[i] = (byte)HeaderSegment[i];
-            }
-
-            bytes[headerLength] = (byte)'.';
-            var written = headerLength + 1 + Base64Url.Encode(payloadUtf8, bytes.Slice(headerLength + 1));
+            header.CopyTo(bytes);
+            bytes[header.Length] = (byte)'.';
+            Base64Url.Encode(payloadUtf8, bytes.Slice(header.Length + 1));
 
             Span<byte> mac = stackalloc byte[HmacSha256Pool.HashSize];
-            _hmac.Compute(bytes.Slice(0, written), mac);
+            _hmac.Compute(bytes.Slice(0, signatureStart - 1), mac);
 
-            bytes[written++] = (byte)'.';
-            written += Base64Url.Encode(mac, bytes.Slice(written));
-            return Ascii.GetString(bytes.Slice(0, written));
+            bytes[signatureStart - 1] = (byte)'.';
+            var length = signatureStart + Base64Url.Encode(mac, bytes.Slice(signatureStart));
+            return Ascii.GetString(bytes.Slice(0, length));
         }
         finally
         {
-            ArrayPool<byte>.Shared.Return(rented);
+            if (rented is not null)
+            {
+                ArrayPool<byte>.Shared.Return(rented);
+            }
         }
     }
 
@@ -100,43 +96,15 @@ public sealed class JwtSigningKey : IDisposable
             throw new ArgumentNullException(nameof(writeClaims));
         }
 
-        var buffer = t_buffer ??= new PooledBufferWriter();
-        buffer.Clear();
-        var writer = t_writer;
-        if (writer is null)
-        {
-            writer = t_writer = new Utf8JsonWriter(buffer, WriterOptions);
-        }
-        else
-        {
-            writer.Reset(buffer);
-        }
-
-        try
-        {
-            writer.WriteStartObject();
-            writeClaims(writer, state);
-            if (issuedAt is { } iat)
-            {
-                writer.WriteNumber(JwtClaimNames.IssuedAtUtf8, iat.ToUnixTimeSeconds());
-            }
-
-            if (expiresAt is { } exp)
-            {
-                writer.WriteNumber(JwtClaimNames.ExpiresAtUtf8, exp.ToUnixTimeSeconds());
-            }
-
-            writer.WriteEndObject();
-            writer.Flush();
-            return Sign(buffer.WrittenSpan);
-        }
-        catch
-        {
-            // A writer left mid-object by a throwing callback must not leak into the next call on this thread.
-            t_writer = null;
-            throw;
-        }
+        var payload = PayloadWriter.Rent();
+        payload.Write(state, writeClaims, issuedAt, expiresAt);
+        var token = Sign(payload.WrittenSpan);
+        PayloadWriter.Return(payload);
+        return token;
     }
+
+    /// <summary><see cref="HeaderSegment"/> as ASCII bytes.</summary>
+    internal static ReadOnlySpan<byte> HeaderSegmentUtf8 => "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9"u8;
 
     /// <summary>Refuses a secret too short for HS256, with the message every secret-taking API gives.</summary>
     internal static void EnsureSecretLength(int byteCount, string parameterName)

@@ -6,10 +6,6 @@ namespace StreamChat.Jwt;
 /// <summary>Splits and decodes a compact JWT without checking its signature.</summary>
 internal static class TokenParser
 {
-    // The unix-second range DateTimeOffset can hold: 0001-01-01 to 9999-12-31.
-    private const long MinUnixSeconds = -62_135_596_800;
-    private const long MaxUnixSeconds = 253_402_300_799;
-
     internal readonly struct Parsed
     {
         public Parsed(byte[] payload, string? userId, DateTimeOffset? expiresAt, DateTimeOffset? issuedAt, DateTimeOffset? notBefore)
@@ -41,20 +37,40 @@ internal static class TokenParser
 
         var first = raw.IndexOf('.');
         var second = first < 0 ? -1 : raw.IndexOf('.', first + 1);
-        var third = second < 0 ? -1 : raw.IndexOf('.', second + 1);
-        if (first < 0 || second < 0 || third >= 0)
+        if (second < 0)
         {
-            var segments = CountSegments(raw);
-            throw new TokenFormatException(
-                TokenFormatError.WrongSegmentCount,
-                $"The token has {segments} dot-separated segment{(segments == 1 ? string.Empty : "s")}; a JWT has 3 (header.payload.signature). " +
-                "Check that the whole token was copied.");
+            throw SegmentCountError(raw);
         }
 
-        CheckHeader(raw.AsSpan(0, first));
-        var payload = Decode(raw.AsSpan(first + 1, second - first - 1), "payload");
-        CheckSignatureAlphabet(raw.AsSpan(second + 1));
-        return ReadPayload(payload);
+        try
+        {
+            // Most tokens carry the header this library and the official SDKs write: known to be a JSON object.
+            var header = raw.AsSpan(0, first);
+            if (!header.SequenceEqual(JwtSigningKey.HeaderSegment.AsSpan()))
+            {
+                CheckHeader(header);
+            }
+
+            var payload = Decode(raw.AsSpan(first + 1, second - first - 1), "payload");
+
+            // A third dot fails this check ('.' is not base64), so valid tokens are not searched for one twice.
+            CheckSignatureAlphabet(raw.AsSpan(second + 1));
+            return ReadPayload(payload);
+        }
+        catch (TokenFormatException) when (raw.AsSpan(second + 1).IndexOf('.') >= 0)
+        {
+            // Too many segments is the first thing wrong with such a token, whatever else is.
+            throw SegmentCountError(raw);
+        }
+    }
+
+    private static TokenFormatException SegmentCountError(string raw)
+    {
+        var segments = CountSegments(raw);
+        return new TokenFormatException(
+            TokenFormatError.WrongSegmentCount,
+            $"The token has {segments} dot-separated segment{(segments == 1 ? string.Empty : "s")}; a JWT has 3 (header.payload.signature). " +
+            "Check that the whole token was copied.");
     }
 
     private static int CountSegments(string raw)
@@ -112,6 +128,12 @@ internal static class TokenParser
 
     private static void CheckSignatureAlphabet(ReadOnlySpan<char> signature)
     {
+#if NET
+        if (signature.IndexOfAnyExcept(SignatureAlphabet) >= 0)
+        {
+            throw InvalidBase64("signature");
+        }
+#else
         foreach (var c in signature)
         {
             var ok = c is (>= 'A' and <= 'Z') or (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-' or '_' or '+' or '/' or '=';
@@ -120,7 +142,13 @@ internal static class TokenParser
                 throw InvalidBase64("signature");
             }
         }
+#endif
     }
+
+#if NET
+    private static readonly System.Buffers.SearchValues<char> SignatureAlphabet =
+        System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_+/=");
+#endif
 
     private static void CheckHeaderJson(ReadOnlySpan<byte> header)
     {
@@ -147,147 +175,46 @@ internal static class TokenParser
     private static TokenFormatException HeaderError(Exception? inner) =>
         new(TokenFormatError.HeaderNotJsonObject, "The token's header is not a JSON object, so this is not a JWT.", innerException: Strip(inner));
 
-    private static readonly System.Text.UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
-
-    private static void CheckUtf8(byte[] payload)
-    {
-        try
-        {
-            StrictUtf8.GetCharCount(payload);
-        }
-        catch (System.Text.DecoderFallbackException ex)
-        {
-            throw new TokenFormatException(TokenFormatError.PayloadNotJson, "The token's payload is not valid UTF-8 text, so it is not JSON.", innerException: Strip(ex));
-        }
-    }
-
     private static Parsed ReadPayload(byte[] payload)
     {
-        CheckUtf8(payload);
-        string? userId = null;
-        long? exp = null, iat = null, nbf = null;
-        bool seenUserId = false, seenExp = false, seenIat = false, seenNbf = false;
-        try
+        var problem = PayloadClaims.Read(payload, out var claims);
+        if (problem != PayloadProblem.None)
         {
-            var reader = new Utf8JsonReader(payload);
-            if (!reader.Read())
-            {
-                throw new TokenFormatException(TokenFormatError.PayloadNotJson, "The token's payload is empty; it must be a JSON object of claims.");
-            }
-
-            if (reader.TokenType != JsonTokenType.StartObject)
-            {
-                throw new TokenFormatException(
-                    TokenFormatError.PayloadNotObject,
-                    $"The token's payload is a JSON {Describe(reader.TokenType)}; it must be a JSON object of claims.");
-            }
-
-            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-            {
-                if (reader.ValueTextEquals(JwtClaimNames.UserIdUtf8))
-                {
-                    Once(ref seenUserId, JwtClaimNames.UserId);
-                    reader.Read();
-                    if (reader.TokenType != JsonTokenType.String)
-                    {
-                        throw new TokenFormatException(
-                            TokenFormatError.InvalidClaimType,
-                            $"The token's 'user_id' claim is a JSON {Describe(reader.TokenType)}; it must be a string.",
-                            JwtClaimNames.UserId);
-                    }
-
-                    userId = reader.GetString();
-                }
-                else if (reader.ValueTextEquals(JwtClaimNames.ExpiresAtUtf8))
-                {
-                    Once(ref seenExp, JwtClaimNames.ExpiresAt);
-                    exp = ReadNumericDate(ref reader, JwtClaimNames.ExpiresAt);
-                }
-                else if (reader.ValueTextEquals(JwtClaimNames.IssuedAtUtf8))
-                {
-                    Once(ref seenIat, JwtClaimNames.IssuedAt);
-                    iat = ReadNumericDate(ref reader, JwtClaimNames.IssuedAt);
-                }
-                else if (reader.ValueTextEquals(JwtClaimNames.NotBeforeUtf8))
-                {
-                    Once(ref seenNbf, JwtClaimNames.NotBefore);
-                    nbf = ReadNumericDate(ref reader, JwtClaimNames.NotBefore);
-                }
-                else
-                {
-                    reader.Read();
-                    reader.Skip();
-                }
-            }
-
-            if (reader.TokenType != JsonTokenType.EndObject || reader.Read())
-            {
-                throw new TokenFormatException(TokenFormatError.PayloadNotJson, "The token's payload is not valid JSON: it goes on after the claims object.");
-            }
-        }
-        catch (JsonException ex)
-        {
-            throw new TokenFormatException(
-                TokenFormatError.PayloadNotJson,
-                $"The token's payload is not valid JSON (byte {ex.BytePositionInLine ?? 0}). Check that the token was not truncated or altered.",
-                innerException: Strip(ex));
-        }
-        catch (InvalidOperationException ex)
-        {
-            // GetString on invalid UTF-8 or escapes lands here.
-            throw new TokenFormatException(TokenFormatError.PayloadNotJson, "The token's payload holds a string that is not valid UTF-8 text.", innerException: Strip(ex));
+            throw PayloadError(problem, claims);
         }
 
-        return new Parsed(payload, userId, ToDate(exp), ToDate(iat), ToDate(nbf));
+        return new Parsed(payload, claims.UserId, ToDate(claims.ExpiresAt), ToDate(claims.IssuedAt), ToDate(claims.NotBefore));
     }
 
-    private static void Once(ref bool seen, string claim)
+    private static TokenFormatException PayloadError(PayloadProblem problem, in PayloadClaims claims) => problem switch
     {
-        if (seen)
-        {
-            throw new TokenFormatException(
-                TokenFormatError.DuplicateClaim,
-                $"The token's payload has the '{claim}' claim more than once; its meaning is ambiguous, so the token is refused.",
-                claim);
-        }
-
-        seen = true;
-    }
-
-    private static long ReadNumericDate(ref Utf8JsonReader reader, string claim)
-    {
-        reader.Read();
-        if (reader.TokenType != JsonTokenType.Number)
-        {
-            throw new TokenFormatException(
-                TokenFormatError.InvalidClaimType,
-                $"The token's '{claim}' claim is a JSON {Describe(reader.TokenType)}; it must be a number of seconds since 1970-01-01T00:00:00Z.",
-                claim);
-        }
-
-        double seconds;
-        if (reader.TryGetInt64(out var whole))
-        {
-            seconds = whole;
-        }
-        else if (!reader.TryGetDouble(out seconds) || double.IsInfinity(seconds) || double.IsNaN(seconds))
-        {
-            throw OutOfRange(claim);
-        }
-
-        if (seconds < MinUnixSeconds || seconds > MaxUnixSeconds)
-        {
-            throw OutOfRange(claim);
-        }
-
-        return (long)Math.Floor(seconds);
-    }
-
-    private static TokenFormatException OutOfRange(string claim) =>
-        new(
+        PayloadProblem.NotUtf8 => new(TokenFormatError.PayloadNotJson, "The token's payload is not valid UTF-8 text, so it is not JSON."),
+        PayloadProblem.Empty => new(TokenFormatError.PayloadNotJson, "The token's payload is empty; it must be a JSON object of claims."),
+        PayloadProblem.NotObject => new(
+            TokenFormatError.PayloadNotObject,
+            $"The token's payload is a JSON {Describe(claims.ProblemToken)}; it must be a JSON object of claims."),
+        PayloadProblem.TrailingData => new(TokenFormatError.PayloadNotJson, "The token's payload is not valid JSON: it goes on after the claims object."),
+        PayloadProblem.DuplicateClaim => new(
+            TokenFormatError.DuplicateClaim,
+            $"The token's payload has the '{claims.ProblemClaim}' claim more than once; its meaning is ambiguous, so the token is refused.",
+            claims.ProblemClaim),
+        PayloadProblem.InvalidClaimType when claims.ProblemClaim == JwtClaimNames.UserId => new(
+            TokenFormatError.InvalidClaimType,
+            $"The token's 'user_id' claim is a JSON {Describe(claims.ProblemToken)}; it must be a string.",
+            JwtClaimNames.UserId),
+        PayloadProblem.InvalidClaimType => new(
+            TokenFormatError.InvalidClaimType,
+            $"The token's '{claims.ProblemClaim}' claim is a JSON {Describe(claims.ProblemToken)}; it must be a number of seconds since 1970-01-01T00:00:00Z.",
+            claims.ProblemClaim),
+        PayloadProblem.ClaimOutOfRange => new(
             TokenFormatError.ClaimOutOfRange,
-            $"The token's '{claim}' claim is outside the dates this library can represent (years 1 to 9999); it must be seconds since 1970-01-01T00:00:00Z.",
-            claim);
+            $"The token's '{claims.ProblemClaim}' claim is outside the dates this library can represent (years 1 to 9999); it must be seconds since 1970-01-01T00:00:00Z.",
+            claims.ProblemClaim),
+        PayloadProblem.InvalidString => new(TokenFormatError.PayloadNotJson, "The token's payload holds a string that is not valid UTF-8 text."),
+        _ => new(
+            TokenFormatError.PayloadNotJson,
+            $"The token's payload is not valid JSON (byte {claims.ProblemPosition}). Check that the token was not truncated or altered."),
+    };
 
     private static DateTimeOffset? ToDate(long? seconds) => seconds is { } s ? DateTimeOffset.FromUnixTimeSeconds(s) : null;
 

@@ -1,0 +1,82 @@
+using System;
+using System.Buffers.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+
+namespace StreamChat.Jwt;
+
+/// <summary>
+/// Writes a token payload: the caller's claims through a <see cref="Utf8JsonWriter"/>, then <c>iat</c> and <c>exp</c>.
+/// One instance per thread is reused, so signing allocates nothing here; a nested signing call on the same thread (a
+/// claims writer that signs) gets a fresh instance instead of the one in use.
+/// </summary>
+internal sealed class PayloadWriter
+{
+    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    [ThreadStatic]
+    private static PayloadWriter? t_idle;
+
+    private readonly PooledBufferWriter _buffer = new();
+    private readonly Utf8JsonWriter _json;
+
+    private PayloadWriter() => _json = new Utf8JsonWriter(_buffer, WriterOptions);
+
+    /// <summary>The bytes written by the last <see cref="Write{TState}"/>.</summary>
+    public ReadOnlySpan<byte> WrittenSpan => _buffer.WrittenSpan;
+
+    /// <summary>Takes this thread's writer (or a new one while it is in use); give it back with <see cref="Return"/>.</summary>
+    public static PayloadWriter Rent()
+    {
+        var writer = t_idle ?? new PayloadWriter();
+        t_idle = null;
+        return writer;
+    }
+
+    /// <summary>Makes the writer this thread's idle one again. A writer whose claims callback threw is simply not returned.</summary>
+    public static void Return(PayloadWriter writer) => t_idle = writer;
+
+    /// <summary>Writes <c>{claims, "iat": …, "exp": …}</c>, the times as whole seconds since the Unix epoch.</summary>
+    /// <exception cref="InvalidOperationException">The claims writer left something other than complete properties.</exception>
+    public void Write<TState>(TState state, JwtClaimsWriter<TState> writeClaims, DateTimeOffset? issuedAt, DateTimeOffset? expiresAt)
+    {
+        _buffer.Clear();
+        _json.Reset(_buffer);
+        _json.WriteStartObject();
+        writeClaims(_json, state);
+        _json.Flush();
+
+        // The two numbers are appended directly: Utf8JsonWriter spends more on a property than formatting it costs. That is
+        // safe only where the writer would have accepted another property: inside the root object, after a value.
+        var last = _buffer.WrittenSpan[_buffer.WrittenSpan.Length - 1];
+        if (_json.CurrentDepth != 1 || last == (byte)':')
+        {
+            throw new InvalidOperationException(
+                "The claims writer must write whole properties of the payload object (a name and its value), and neither close the object nor leave an array or object open.");
+        }
+
+        var first = last == (byte)'{';
+        if (issuedAt is { } iat)
+        {
+            AppendNumber(first ? "\"iat\":"u8 : ",\"iat\":"u8, iat.ToUnixTimeSeconds());
+            first = false;
+        }
+
+        if (expiresAt is { } exp)
+        {
+            AppendNumber(first ? "\"exp\":"u8 : ",\"exp\":"u8, exp.ToUnixTimeSeconds());
+        }
+
+        _buffer.GetSpan(1)[0] = (byte)'}';
+        _buffer.Advance(1);
+    }
+
+    private void AppendNumber(ReadOnlySpan<byte> property, long value)
+    {
+        // The property, then at most 20 characters of a long.
+        var span = _buffer.GetSpan(property.Length + 20);
+        property.CopyTo(span);
+        Utf8Formatter.TryFormat(value, span.Slice(property.Length), out var digits);
+        _buffer.Advance(property.Length + digits);
+    }
+}

@@ -1,0 +1,116 @@
+using System;
+using System.Buffers;
+using System.Text.Json;
+using StreamChat.Jwt;
+
+namespace StreamChat.Server;
+
+/// <summary>
+/// The header rule of the validator: one canonical base64url JSON object whose <c>alg</c> is exactly <c>"HS256"</c>, given
+/// once. <c>typ</c> and <c>kid</c> may be absent, null or any string, and other parameters are ignored, as
+/// <c>JsonWebTokenHandler</c> ignores them for a symmetric key; <c>crit</c> is refused (RFC 7515 §4.1.11: an extension
+/// the validator does not understand must not be ignored). <c>docs/validation.md</c> lists the differences.
+/// </summary>
+internal static class Hs256Header
+{
+    private const int StackLimit = 256;
+
+    /// <summary>Whether <paramref name="segment"/> is an HS256 header.</summary>
+    public static bool IsValid(ReadOnlySpan<char> segment)
+    {
+        // The header this library, the official SDKs and most JWT libraries write: {"alg":"HS256","typ":"JWT"}.
+        if (segment.SequenceEqual(JwtSigningKey.HeaderSegment.AsSpan()))
+        {
+            return true;
+        }
+
+        var length = segment.Length / 4 * 3 + 2;
+        byte[]? rented = null;
+        var buffer = length <= StackLimit ? stackalloc byte[StackLimit] : (rented = ArrayPool<byte>.Shared.Rent(length));
+        try
+        {
+            return Base64Url.TryDecodeCanonical(segment, buffer, out var written)
+                && System.Text.Unicode.Utf8.IsValid(buffer.Slice(0, written))
+                && HasOnlyHs256(buffer.Slice(0, written));
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<byte>.Shared.Return(rented);
+            }
+        }
+    }
+
+    private enum Parameter
+    {
+        Other,
+        Alg,
+        Crit,
+        TypOrKid,
+    }
+
+    private static Parameter Identify(ref Utf8JsonReader reader) =>
+        reader.ValueTextEquals("alg"u8) ? Parameter.Alg
+        : reader.ValueTextEquals("crit"u8) ? Parameter.Crit
+        : reader.ValueTextEquals("typ"u8) || reader.ValueTextEquals("kid"u8) ? Parameter.TypOrKid
+        : Parameter.Other;
+
+    // A string whose escapes make no text (a lone surrogate) is refused, as JsonWebTokenHandler refuses it.
+    private static bool IsText(ref Utf8JsonReader reader)
+    {
+        try
+        {
+            reader.GetString();
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
+    }
+
+    private static bool HasOnlyHs256(ReadOnlySpan<byte> json)
+    {
+        try
+        {
+            var reader = new Utf8JsonReader(json);
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            {
+                return false;
+            }
+
+            var algorithms = 0;
+            var isHs256 = false;
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var name = Identify(ref reader);
+                reader.Read();
+                switch (name)
+                {
+                    case Parameter.Crit:
+                        return false;
+                    case Parameter.Alg:
+                        algorithms++;
+                        isHs256 = reader.TokenType == JsonTokenType.String && reader.ValueTextEquals("HS256"u8);
+                        break;
+                    case Parameter.TypOrKid when reader.TokenType is not (JsonTokenType.String or JsonTokenType.Null):
+                        return false;
+                }
+
+                if (reader.TokenType == JsonTokenType.String && !IsText(ref reader))
+                {
+                    return false;
+                }
+
+                reader.Skip();
+            }
+
+            return reader.TokenType == JsonTokenType.EndObject && !reader.Read() && algorithms == 1 && isHs256;
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
+}
