@@ -85,6 +85,13 @@ internal sealed class ConsumerProject
         return DotnetCli.RunAsync(Directory, all);
     }
 
+    /// <summary>Publishes in Release for <paramref name="runtimeIdentifier"/> into <see cref="PublishDirectory"/>.</summary>
+    public Task<CliResult> PublishAsync(string runtimeIdentifier) =>
+        DotnetCli.RunAsync(Directory, "publish", "-c", "Release", "-r", runtimeIdentifier, "-o", PublishDirectory, "--disable-build-servers");
+
+    /// <summary>Where <see cref="PublishAsync"/> puts the app.</summary>
+    public string PublishDirectory => Path.Combine(Directory, "publish");
+
     /// <summary>Runs the project's tests with <c>dotnet test</c>, printing each test's outcome.</summary>
     public Task<CliResult> TestAsync() =>
         DotnetCli.RunAsync(Directory, "test", "--logger", "console;verbosity=normal", "--disable-build-servers");
