@@ -4,6 +4,7 @@ using System.IO;
 using System.Linq;
 using System.Text.Json;
 using StreamChat.Packaging.Tests.Infrastructure;
+using StreamChat.Tests.Shared;
 
 namespace StreamChat.Packaging.Tests;
 
@@ -41,7 +42,7 @@ public sealed class SymbolPackageTests
     [TestCaseSource(typeof(PackageMetadataTests), nameof(PackageMetadataTests.Packages))]
     public void SourceLink_maps_every_source_file_to_the_repository_at_the_packed_commit(string id)
     {
-        var expected = new Dictionary<string, string> { ["/_/*"] = RepositoryAddress.RawFiles(RepositoryAddress.Of(Packed.Source), Packed.Commit) + "*" };
+        var expected = new Dictionary<string, string> { ["/_/*"] = RepositoryAddress.RawFiles(RepositoryFiles.RepositoryUrl, Packed.Commit) + "*" };
         var pdbs = Pdbs(id).ToArray();
 
         Assert.That(pdbs, Is.Not.Empty);
