@@ -11,8 +11,8 @@ namespace StreamChat.Packaging.Tests;
 /// <summary>
 /// No file of a package or its symbols embeds a path of the machine that packed it: the repository copy, the working
 /// tree it came from and the NuGet package folder are searched for in every file (as UTF-8 and UTF-16, in embedded
-/// PDBs uncompressed), and every path a PDB or a DLL records is mapped to <c>/_/</c>. Packing runs in Release without
-/// CI=true, as on a laptop: Release builds always map their paths (Directory.Build.props).
+/// PDBs uncompressed), and every path a PDB or a DLL records is mapped to <c>/_/</c>. The packages are packed in Release
+/// with CI unset, as on a laptop: Release builds always map their paths (Directory.Build.props), not only CI builds.
 /// </summary>
 public sealed class EmbeddedPathTests
 {

@@ -10,7 +10,7 @@ namespace StreamChat.Packaging.Tests.Infrastructure;
 
 /// <summary>
 /// Every package of the repository (each <c>IsPackable</c> project), packed the way a release is: <c>dotnet pack -c Release</c>
-/// in a git repository, into a local feed, under a version no cache holds. The repository is a copy of the working tree
+/// in a git repository, into a local feed, under a version no cache holds; with <c>CI</c> unset, as on a laptop. The repository is a copy of the working tree
 /// committed into a fresh git repository, so builds of the working tree running at the same time are not disturbed,
 /// uncommitted edits are packed too, and SourceLink and the nuspec get a real commit.
 /// </summary>
@@ -71,8 +71,10 @@ internal sealed class PackedPackages
             solution = new { path = "StreamChat.Generated.sln", projects },
         }));
 
+        // CI emptied: what is checked is what anyone's Release pack gives, not only the CI server's (CI=true).
         var version = "0.0.0-packaging." + DateTime.UtcNow.ToString("yyyyMMddHHmmss") + "." + Guid.NewGuid().ToString("N").Substring(0, 8);
-        var result = await DotnetCli.RunAsync(source, "pack", "packages.slnf", "-c", "Release", "-o", feed, "-p:Version=" + version, "--disable-build-servers");
+        var result = await DotnetCli.RunAsync(
+            source, new Dictionary<string, string> { ["CI"] = string.Empty }, "pack", "packages.slnf", "-c", "Release", "-o", feed, "-p:Version=" + version, "--disable-build-servers");
         var suffix = "." + version + ".nupkg";
         var nupkgs = Directory.GetFiles(feed, "*" + suffix).ToDictionary(path => Path.GetFileName(path)[..^suffix.Length], StringComparer.Ordinal);
         if (result.ExitCode != 0 || nupkgs.Count != projects.Length)
