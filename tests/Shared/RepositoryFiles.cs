@@ -1,4 +1,6 @@
 using System.IO;
+using System.Linq;
+using System.Xml.Linq;
 using NUnit.Framework;
 
 namespace StreamChat.Tests.Shared;
@@ -7,6 +9,10 @@ namespace StreamChat.Tests.Shared;
 internal static class RepositoryFiles
 {
     public static string Root { get; } = FindRoot();
+
+    /// <summary>The repository's public address: <c>RepositoryUrl</c> in Directory.Build.props, the one place it is written.</summary>
+    public static string RepositoryUrl { get; } =
+        XDocument.Load(Path.Combine(Root, "Directory.Build.props")).Descendants("RepositoryUrl").Single().Value.Trim();
 
     private static string FindRoot()
     {

@@ -25,6 +25,7 @@ public sealed class DiagnosticDescriptorsTests
     public void Help_link_points_to_a_rule_document_in_the_repository(DiagnosticDescriptor descriptor)
     {
         Assert.That(descriptor.HelpLinkUri, Does.StartWith(DiagnosticDescriptors.HelpLinkBase));
+        Assert.That(RepositoryFiles.RepositoryUrl + "/blob/main/docs/rules/", Is.EqualTo(DiagnosticDescriptors.HelpLinkBase), "the help links and the packages name one repository");
         var relative = descriptor.HelpLinkUri.Substring(DiagnosticDescriptors.HelpLinkBase.Length);
         Assert.That(relative, Is.EqualTo(descriptor.Id + ".md"));
 

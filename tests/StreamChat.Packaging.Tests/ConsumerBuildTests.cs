@@ -29,7 +29,7 @@ public sealed class ConsumerBuildTests
     private static ConsumerProject s_consumer = null!;
 
     [OneTimeSetUp]
-    public void CreateConsumer() => s_consumer = ConsumerProject.Create(PackagingFixture.Package, Program);
+    public void CreateConsumer() => s_consumer = ConsumerProject.Create(PackagingFixture.Packages, Program);
 
     [Test]
     public async Task Release_build_runs_the_generator_and_warns_SCHAT001_and_SCHAT002()

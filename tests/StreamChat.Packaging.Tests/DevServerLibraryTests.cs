@@ -46,9 +46,7 @@ public sealed class DevServerLibraryTests
     [Test]
     public async Task A_fresh_NUnit_project_references_the_packed_dev_server_library_and_its_test_passes()
     {
-        var package = PackagingFixture.Package;
-        await package.PackProjectAsync(Path.Combine("src", "StreamChat.Server"));
-        await package.PackProjectAsync(Path.Combine("src", "StreamChat.DevServer"));
+        var package = PackagingFixture.Packages;
         var consumer = ConsumerProject.Create(
             package,
             new[] { ("MyChatTests.cs", Test) },

@@ -15,9 +15,8 @@ public sealed class DevServerToolTests
     [Test]
     public async Task Dev_server_tool_package_installs_issues_guest_tokens_and_prints_the_dashboard_link()
     {
-        var package = PackagingFixture.Package;
+        var package = PackagingFixture.Packages;
         var tools = Path.Combine(package.WorkDirectory, "tools");
-        await package.PackProjectAsync(Path.Combine("src", "StreamChat.DevServer.Tool"));
 
         var install = await DotnetCli.RunAsync(
             package.WorkDirectory, "tool", "install", "StreamChat.DevServer.Tool", "--tool-path", tools, "--add-source", package.Feed, "--version", package.Version);

@@ -1,7 +1,5 @@
-using System.IO;
-using System.IO.Compression;
 using System.Linq;
-using System.Xml.Linq;
+using StreamChat.Packaging.Tests.Infrastructure;
 
 namespace StreamChat.Packaging.Tests;
 
@@ -29,36 +27,35 @@ public sealed class PackageLayoutTests
     [Test]
     public void Props_in_build_and_buildTransitive_make_the_analyzer_properties_compiler_visible()
     {
-        using var archive = ZipFile.OpenRead(PackagingFixture.Package.NupkgPath);
-        var build = Read(archive, "build/StreamChat.Client.props");
+        using var archive = PackageArchive.Open(PackagingFixture.Packages.NupkgPath);
+        var build = archive.ReadText("build/StreamChat.Client.props");
         Assert.That(build, Does.Contain("<CompilerVisibleProperty Include=\"Configuration\" />"));
         Assert.That(build, Does.Contain("<CompilerVisibleProperty Include=\"StreamChatAllowDevelopmentTokens\" />"));
 
-        var transitive = Read(archive, "buildTransitive/StreamChat.Client.props");
+        var transitive = archive.ReadText("buildTransitive/StreamChat.Client.props");
         Assert.That(transitive, Does.Contain("..\\build\\StreamChat.Client.props"));
     }
 
     [Test]
     public void Targets_in_build_and_buildTransitive_turn_SCHAT001_and_SCHAT002_off_in_test_projects()
     {
-        using var archive = ZipFile.OpenRead(PackagingFixture.Package.NupkgPath);
-        var targets = Read(archive, "build/StreamChat.Client.targets");
+        using var archive = PackageArchive.Open(PackagingFixture.Packages.NupkgPath);
+        var targets = archive.ReadText("build/StreamChat.Client.targets");
         Assert.That(targets, Does.Contain("'$(IsTestProject)' == 'true'"));
         Assert.That(targets, Does.Contain("<EditorConfigFiles Include=\"$(MSBuildThisFileDirectory)StreamChat.TestProjects.globalconfig\" />"));
 
-        var config = Read(archive, "build/StreamChat.TestProjects.globalconfig");
+        var config = archive.ReadText("build/StreamChat.TestProjects.globalconfig");
         Assert.That(config, Does.Contain("dotnet_diagnostic.SCHAT001.severity = none"));
         Assert.That(config, Does.Contain("dotnet_diagnostic.SCHAT002.severity = none"));
 
-        Assert.That(Read(archive, "buildTransitive/StreamChat.Client.targets"), Does.Contain("..\\build\\StreamChat.Client.targets"));
+        Assert.That(archive.ReadText("buildTransitive/StreamChat.Client.targets"), Does.Contain("..\\build\\StreamChat.Client.targets"));
     }
 
     [Test]
     public void Roslyn_components_and_build_only_packages_are_not_dependencies()
     {
-        using var archive = ZipFile.OpenRead(PackagingFixture.Package.NupkgPath);
-        var nuspec = XDocument.Parse(Read(archive, "StreamChat.Client.nuspec"));
-        var dependencies = nuspec.Descendants().Where(e => e.Name.LocalName == "dependency").Select(e => (string)e.Attribute("id")!).ToList();
+        using var archive = PackageArchive.Open(PackagingFixture.Packages.NupkgPath);
+        var dependencies = archive.Metadata().Descendants().Where(e => e.Name.LocalName == "dependency").Select(e => (string)e.Attribute("id")!).ToList();
 
         Assert.That(dependencies, Is.Not.Empty);
         Assert.That(dependencies, Has.None.StartsWith("StreamChat."));
@@ -68,15 +65,7 @@ public sealed class PackageLayoutTests
 
     private static string[] Entries()
     {
-        using var archive = ZipFile.OpenRead(PackagingFixture.Package.NupkgPath);
-        return archive.Entries.Select(e => e.FullName).ToArray();
-    }
-
-    private static string Read(ZipArchive archive, string name)
-    {
-        var entry = archive.GetEntry(name);
-        Assert.That(entry, Is.Not.Null, $"{name} is not in the package");
-        using var reader = new StreamReader(entry!.Open());
-        return reader.ReadToEnd();
+        using var archive = PackageArchive.Open(PackagingFixture.Packages.NupkgPath);
+        return archive.Files.ToArray();
     }
 }

@@ -4,15 +4,15 @@ using StreamChat.Tests.Shared;
 
 namespace StreamChat.Packaging.Tests;
 
-/// <summary>Packs the package once for all packaging tests and deletes everything afterwards.</summary>
+/// <summary>Packs every package once for all packaging tests and deletes everything afterwards.</summary>
 [SetUpFixture]
 public sealed class PackagingFixture
 {
-    internal static PackedPackage Package { get; private set; } = null!;
+    internal static PackedPackages Packages { get; private set; } = null!;
 
     [OneTimeSetUp]
-    public async Task PackAsync() => Package = await PackedPackage.PackAsync(RepositoryFiles.Root);
+    public async Task PackAsync() => Packages = await PackedPackages.PackAsync(RepositoryFiles.Root);
 
     [OneTimeTearDown]
-    public void Delete() => Package?.Delete();
+    public void Delete() => Packages?.Delete();
 }

@@ -40,7 +40,7 @@ public sealed class RealClientFixTests
         var clock = Stopwatch.StartNew();
         for (var copy = 0; copy < Copies; copy++)
         {
-            var consumer = ConsumerProject.Create(PackagingFixture.Package, FlaggedShapes.Files);
+            var consumer = ConsumerProject.Create(PackagingFixture.Packages, FlaggedShapes.Files);
             var format = await consumer.FormatAnalyzersAsync(Release, DiagnosticsArguments());
             Assert.That(format.ExitCode, Is.Zero, format.ToString);
             Assert.That(format.Output, Does.Not.Contain("Unable to fix").And.Not.Contain("Failed to apply"), format.ToString);

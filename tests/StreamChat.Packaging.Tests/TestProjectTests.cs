@@ -23,7 +23,7 @@ public sealed class TestProjectTests
 
     [OneTimeSetUp]
     public void CreateTestProject() =>
-        s_tests = ConsumerProject.Create(PackagingFixture.Package, new[] { ("Program.cs", Program) }, "<IsTestProject>true</IsTestProject>");
+        s_tests = ConsumerProject.Create(PackagingFixture.Packages, new[] { ("Program.cs", Program) }, "<IsTestProject>true</IsTestProject>");
 
     [Test]
     public async Task Test_project_gets_no_SCHAT001_or_SCHAT002_in_release()
@@ -47,7 +47,7 @@ public sealed class TestProjectTests
     public async Task Editorconfig_entry_wins_over_the_packages_global_config()
     {
         var withEditorConfig = ConsumerProject.Create(
-            PackagingFixture.Package,
+            PackagingFixture.Packages,
             new[] { ("Program.cs", Program) },
             "<IsTestProject>true</IsTestProject>");
         File.WriteAllText(Path.Combine(withEditorConfig.Directory, ".editorconfig"), "root = true\n\n[*.cs]\ndotnet_diagnostic.SCHAT001.severity = warning\n");

@@ -2,6 +2,7 @@ using System.Linq;
 using Microsoft.CodeAnalysis;
 using StreamChat.Generators.Diagnostics;
 using StreamChat.Generators.Tests.Infrastructure;
+using StreamChat.Tests.Shared;
 
 namespace StreamChat.Generators.Tests.Analyzer;
 
@@ -189,7 +190,7 @@ public sealed class ClaimsRecordAnalyzerTests
     {
         foreach (var descriptor in new ClaimsRecordAnalyzer().SupportedDiagnostics)
         {
-            Assert.That(descriptor.HelpLinkUri, Does.EndWith($"/docs/rules/{descriptor.Id}.md"));
+            Assert.That(descriptor.HelpLinkUri, Is.EqualTo($"{RepositoryFiles.RepositoryUrl}/blob/main/docs/rules/{descriptor.Id}.md"));
             var page = System.IO.Path.Combine(RepositoryPaths.Root, "docs", "rules", descriptor.Id + ".md");
             Assert.That(System.IO.File.Exists(page), Is.True, page);
             Assert.That(System.IO.File.ReadAllText(page), Does.StartWith($"# {descriptor.Id}:"));

@@ -7,8 +7,8 @@ using System.Threading.Tasks;
 namespace StreamChat.Packaging.Tests.Infrastructure;
 
 /// <summary>
-/// A freshly written console project that references the packed StreamChat.Client from the local feed (plus the
-/// normal NuGet source for its dependencies), outside the repository so none of its build files apply.
+/// A freshly written console project that references the packed packages from the local feed (StreamChat.Client unless
+/// told otherwise; the normal NuGet source for their dependencies), outside the repository so none of its build files apply.
 /// </summary>
 internal sealed class ConsumerProject
 {
@@ -16,16 +16,16 @@ internal sealed class ConsumerProject
 
     public string Directory { get; }
 
-    public static ConsumerProject Create(PackedPackage package, string programSource) =>
+    public static ConsumerProject Create(PackedPackages package, string programSource) =>
         Create(package, new[] { ("Program.cs", programSource) });
 
     /// <summary>
     /// A consumer with the given source files; <paramref name="properties"/> go into the project's property group as XML,
     /// and <paramref name="packages"/> (id and version) are its package references: the packed StreamChat.Client by default.
     /// </summary>
-    public static ConsumerProject Create(PackedPackage package, IEnumerable<(string Name, string Source)> files, string properties = "", IEnumerable<(string Id, string Version)>? packages = null)
+    public static ConsumerProject Create(PackedPackages package, IEnumerable<(string Name, string Source)> files, string properties = "", IEnumerable<(string Id, string Version)>? packages = null)
     {
-        var references = string.Concat((packages ?? new[] { (PackedPackage.Id, package.Version) })
+        var references = string.Concat((packages ?? new[] { (PackedPackages.ClientId, package.Version) })
             .Select(reference => $"""{Environment.NewLine}    <PackageReference Include="{reference.Id}" Version="{reference.Version}" />"""));
         var directory = Path.Combine(package.WorkDirectory, "consumer-" + Guid.NewGuid().ToString("N").Substring(0, 8));
         System.IO.Directory.CreateDirectory(directory);
@@ -84,6 +84,13 @@ internal sealed class ConsumerProject
 
         return DotnetCli.RunAsync(Directory, all);
     }
+
+    /// <summary>Publishes in Release for <paramref name="runtimeIdentifier"/> into <see cref="PublishDirectory"/>.</summary>
+    public Task<CliResult> PublishAsync(string runtimeIdentifier) =>
+        DotnetCli.RunAsync(Directory, "publish", "-c", "Release", "-r", runtimeIdentifier, "-o", PublishDirectory, "--disable-build-servers");
+
+    /// <summary>Where <see cref="PublishAsync"/> puts the app.</summary>
+    public string PublishDirectory => Path.Combine(Directory, "publish");
 
     /// <summary>Runs the project's tests with <c>dotnet test</c>, printing each test's outcome.</summary>
     public Task<CliResult> TestAsync() =>

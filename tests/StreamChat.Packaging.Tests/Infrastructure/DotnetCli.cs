@@ -8,13 +8,16 @@ using System.Threading.Tasks;
 
 namespace StreamChat.Packaging.Tests.Infrastructure;
 
-/// <summary>What a dotnet CLI command printed and how it exited.</summary>
+/// <summary>What a command printed and how it exited.</summary>
 internal sealed record CliResult(string Command, int ExitCode, string Output)
 {
-    public override string ToString() => $"`dotnet {Command}` exited with {ExitCode}:\n{Output}";
+    public override string ToString() => $"`{Command}` exited with {ExitCode}:\n{Output}";
 }
 
-/// <summary>Runs the dotnet CLI in a clean environment (no MSBuild variables of the test host, no build servers left behind).</summary>
+/// <summary>
+/// Runs the dotnet CLI (or another program: git, a published consumer) in a clean environment (no MSBuild variables of
+/// the test host, no build servers left behind).
+/// </summary>
 internal static class DotnetCli
 {
     // Only a guard against a hung child process; no test asserts on time.
@@ -24,9 +27,13 @@ internal static class DotnetCli
         RunAsync(workingDirectory, new Dictionary<string, string>(), arguments);
 
     /// <summary>Runs with extra environment variables, which MSBuild also reads as global properties.</summary>
-    public static async Task<CliResult> RunAsync(string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] arguments)
+    public static Task<CliResult> RunAsync(string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] arguments) =>
+        RunProgramAsync("dotnet", workingDirectory, environment, arguments);
+
+    /// <summary>Runs <paramref name="program"/> (a name on the PATH or a path) the same way.</summary>
+    public static async Task<CliResult> RunProgramAsync(string program, string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] arguments)
     {
-        var startInfo = new ProcessStartInfo("dotnet")
+        var startInfo = new ProcessStartInfo(program)
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
@@ -72,13 +79,13 @@ internal static class DotnetCli
         catch (OperationCanceledException)
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"`dotnet {string.Join(' ', arguments)}` did not finish:\n{output}");
+            throw new TimeoutException($"`{program} {string.Join(' ', arguments)}` did not finish:\n{output}");
         }
 
         process.WaitForExit();
         lock (output)
         {
-            return new CliResult(string.Join(' ', arguments), process.ExitCode, output.ToString());
+            return new CliResult(program + " " + string.Join(' ', arguments), process.ExitCode, output.ToString());
         }
     }
 
