@@ -1,8 +1,21 @@
+using System.Linq;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Diagnosers;
 using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Running;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
+using StreamChat.Benchmarks;
+using StreamChat.Benchmarks.Generator;
+using StreamChat.Benchmarks.Quick;
+
+// Modes besides BenchmarkDotNet's switcher (docs/benchmarks.md): the generator's report and the quick check of every target.
+switch (args.FirstOrDefault())
+{
+    case "generator":
+        return await GeneratorReport.RunAsync();
+    case "quick":
+        return await QuickMode.RunAsync([new GeneratorQuickChecks()]);
+}
 
 // In-process keeps the run short on small machines; ratios are what we report (docs/benchmarks.md).
 var config = ManualConfig.Create(DefaultConfig.Instance)
@@ -10,4 +23,5 @@ var config = ManualConfig.Create(DefaultConfig.Instance)
     .AddDiagnoser(MemoryDiagnoser.Default)
     .WithOptions(ConfigOptions.DisableOptimizationsValidator);
 
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, config);
+BenchmarkSwitcher.FromAssembly(typeof(IssueTokenBenchmarks).Assembly).Run(args, config);
+return 0;
