@@ -5,16 +5,23 @@ using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Running;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using StreamChat.Benchmarks;
+using StreamChat.Benchmarks.EndToEnd;
+using StreamChat.Benchmarks.EndToEnd.Worker;
 using StreamChat.Benchmarks.Generator;
 using StreamChat.Benchmarks.Quick;
 
-// Modes besides BenchmarkDotNet's switcher (docs/benchmarks.md): the generator's report and the quick check of every target.
+// Modes besides BenchmarkDotNet's switcher (docs/benchmarks.md): the end-to-end harness and its workers, the generator's
+// report, and the quick check of every target.
 switch (args.FirstOrDefault())
 {
+    case "e2e":
+        return await E2eReport.RunAsync(args[1..]);
+    case CSharpWorker.Command:
+        return await CSharpWorker.RunAsync(args[1..]);
     case "generator":
         return await GeneratorReport.RunAsync();
     case "quick":
-        return await QuickMode.RunAsync([new GeneratorQuickChecks()]);
+        return await QuickMode.RunAsync([new EndToEndQuickChecks(), new GeneratorQuickChecks()]);
 }
 
 // In-process keeps the run short on small machines; ratios are what we report (docs/benchmarks.md).
