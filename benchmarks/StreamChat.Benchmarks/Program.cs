@@ -20,6 +20,8 @@ switch (args.FirstOrDefault())
         return await CSharpWorker.RunAsync(args[1..]);
     case "generator":
         return await GeneratorReport.RunAsync();
+    case "reportanalyzer":
+        return await ReportAnalyzerBuild.RunAsync();
     case "quick":
         return await QuickMode.RunAsync([new EndToEndQuickChecks(), new GeneratorQuickChecks()]);
 }
