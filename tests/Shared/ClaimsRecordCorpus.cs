@@ -47,6 +47,12 @@ internal static class ClaimsRecordCorpus
             : throw new System.ArgumentException($"Record {index} is not positional.", nameof(index));
     }
 
+    /// <summary>The metadata name of record <paramref name="index"/> (nested records are in an <c>Outer</c> class).</summary>
+    public static string MetadataName(int index) =>
+        index % Shapes == Shapes - 1
+            ? $"Scale.Group{index / 100:D2}.Outer{index:D4}+Claims{index:D4}"
+            : $"Scale.Group{index / 100:D2}.Claims{index:D4}";
+
     /// <summary>The source of record <paramref name="index"/> and the code that uses it.</summary>
     public static string Record(int index)
     {

@@ -38,6 +38,10 @@ public sealed class GeneratorAtScaleTests
         Assert.That(_firstRun.Sources.Select(s => s.HintName).Distinct().Count(), Is.EqualTo(ClaimsRecordCorpus.DefaultCount));
         Assert.That(_firstRun.DriverDiagnostics, Is.Empty);
         Assert.That(TestCompilation.Problems(_firstRun.Output).Select(d => d.ToString()), Is.Empty);
+        Assert.That(
+            Enumerable.Range(0, ClaimsRecordCorpus.DefaultCount).Select(ClaimsRecordCorpus.MetadataName).Where(name => _compilation.GetTypeByMetadataName(name) is null),
+            Is.Empty,
+            "the benchmarks find each record by its metadata name");
     }
 
     [Test]
