@@ -95,7 +95,7 @@ internal static partial class ReportAnalyzerBuild
 
     private static async Task<(int ExitCode, string Output)> BuildAsync(string folder)
     {
-        var start = new ProcessStartInfo("dotnet", ["build", "-c", "Release", "-v:d", "-nodeReuse:false"])
+        var start = new ProcessStartInfo("dotnet", ["build", "-c", "Release", "-v:d", "-clp:PerformanceSummary", "-nodeReuse:false"])
         {
             WorkingDirectory = folder,
             RedirectStandardOutput = true,
