@@ -6,11 +6,12 @@ using System.Text;
 using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
+using StreamChat.Tests.Shared;
 
 namespace StreamChat.Benchmarks.EndToEnd.Worker;
 
 /// <summary>
-/// The C# worker's side of the stdio protocol (<see cref="WorkerProcess"/>): asks the harness for tokens and reports the
+/// The C# worker's side of the stdio protocol (<see cref="StdioProcess"/>): asks the harness for tokens and reports the
 /// result, exactly as the node worker does.
 /// </summary>
 internal sealed class HarnessChannel
@@ -62,7 +63,7 @@ internal sealed class HarnessChannel
 
     private void Write(JsonObject message)
     {
-        var line = WorkerProcess.Prefix + message.ToJsonString();
+        var line = StdioProcess.Prefix + message.ToJsonString();
         lock (_writeGate)
         {
             _out.WriteLine(line);

@@ -1,35 +1,14 @@
 // The official JavaScript client's side of the end-to-end benchmarks (benchmarks/StreamChat.Benchmarks/EndToEnd), one
-// scenario per process, mirroring the C# worker (EndToEnd/Worker) step for step. Talks to the harness over stdio like the
-// conformance scenarios: lines starting with "@@" are JSON messages; the harness answers {"kind":"token"} (a provider
-// call), {"kind":"tokens"} (tokens fetched ahead) and {"kind":"expire"} (moves the server's clock past every token's
-// expiry), and reads the final {"kind":"result"}. Usage: node e2e.mjs <scenario> <parameters as JSON>.
-import readline from 'node:readline';
+// scenario per process, mirroring the C# worker (EndToEnd/Worker) step for step. Talks to the harness over stdio through
+// the conformance tests' host.mjs: the harness answers {"kind":"token"} (a provider call), {"kind":"tokens"} (tokens
+// fetched ahead) and {"kind":"expire"} (moves the server's clock past every token's expiry), and reads the final
+// {"kind":"result"}. Usage: node e2e.mjs <scenario> <parameters as JSON>.
 import { performance } from 'node:perf_hooks';
 import { StreamChat } from 'stream-chat';
+import { ask, run } from './host.mjs';
 
 const [scenarioName, parametersJson] = process.argv.slice(2);
 const params = JSON.parse(parametersJson ?? '{}');
-
-const pending = new Map();
-let nextRequestId = 1;
-readline.createInterface({ input: process.stdin }).on('line', (line) => {
-  const message = JSON.parse(line);
-  const resolve = pending.get(message.id);
-  pending.delete(message.id);
-  resolve?.(message);
-});
-
-function send(message) {
-  return new Promise((resolve) => process.stdout.write(`@@${JSON.stringify(message)}\n`, resolve));
-}
-
-function ask(kind, body = {}) {
-  const id = nextRequestId++;
-  return new Promise((resolve) => {
-    pending.set(id, resolve);
-    send({ id, kind, ...body });
-  });
-}
 
 async function fetchTokens(users) {
   return (await ask('tokens', { users })).tokens;
@@ -200,16 +179,4 @@ const scenarios = {
   },
 };
 
-const scenario = scenarios[scenarioName];
-try {
-  if (!scenario) {
-    throw new Error(`unknown scenario '${scenarioName}'`);
-  }
-
-  const result = await scenario();
-  await send({ kind: 'result', ok: true, result });
-  process.exit(0);
-} catch (error) {
-  await send({ kind: 'result', ok: false, error: { message: String(error?.message ?? error) } });
-  process.exit(1);
-}
+await run(scenarios, scenarioName);
