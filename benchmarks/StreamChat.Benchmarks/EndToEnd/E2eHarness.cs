@@ -81,7 +81,7 @@ internal sealed class E2eHarness : IAsyncDisposable
         var (result, server, _, capped) = await RunAsync(client, scenario, parameters);
         return new LatencyRun(
             client,
-            LatencySummary.From(result?["latenciesMs"]),
+            LatencySummary.Samples(result?["latenciesMs"]),
             result?["wallMs"]?.GetValue<double>(),
             result?["setupMs"]?.GetValue<double>(),
             result?["missing"]?.GetValue<int>() ?? 0,

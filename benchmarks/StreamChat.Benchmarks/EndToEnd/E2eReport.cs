@@ -43,8 +43,8 @@ internal static class E2eReport
         }
 
         Console.WriteLine();
-        Latencies($"Connect latency: {results.Sizes.Connects} connects, a new client each", results.Connect, wallLabel: null);
-        Latencies($"Sequential REST: {results.Sizes.RestQueries:N0} channel queries, one after another", results.Rest, wallLabel: $"all {results.Sizes.RestQueries:N0}");
+        Latencies($"Connect latency: {E2eSizes.Rounds} rounds of {results.Sizes.Connects} connects, a new client each (samples pooled)", results.Connect, wallLabel: null);
+        Latencies($"Sequential REST: {E2eSizes.Rounds} rounds of {results.Sizes.RestQueries:N0} channel queries, one after another (samples pooled)", results.Rest, wallLabel: $"all {results.Sizes.RestQueries:N0}, the median round");
         Latencies($"Fan-out: {results.Sizes.FanOutWatchers:N0} watchers of one channel, {results.Sizes.FanOutMessages} messages one after another (delivery latency)", results.FanOut, wallLabel: null);
         var (fanCs, fanJs) = results.FanOut;
         Console.WriteLine($"Fan-out setup (connect and watch, {E2eSizes.ConnectConcurrency} at a time): C# {Ms(fanCs.SetupMs)}, JS {Ms(fanJs.SetupMs)}; deliveries missing: C# {fanCs.Missing:N0}, JS {fanJs.Missing:N0}; connections the server dropped: C# {fanCs.Server.Dropped}, JS {fanJs.Server.Dropped}.");

@@ -23,12 +23,25 @@ internal sealed record E2eResults(
             storms.Add((await harness.StormAsync(ClientKind.CSharp, n), await harness.StormAsync(ClientKind.JavaScript, n)));
         }
 
-        progress($"connect latency, {sizes.Connects} connects");
-        var connect = (await harness.ConnectAsync(ClientKind.CSharp, sizes.Connects), await harness.ConnectAsync(ClientKind.JavaScript, sizes.Connects));
-        progress($"sequential REST, {sizes.RestQueries:N0} queries");
-        var rest = (await harness.RestAsync(ClientKind.CSharp, sizes.RestQueries), await harness.RestAsync(ClientKind.JavaScript, sizes.RestQueries));
+        progress($"connect latency, {E2eSizes.Rounds} × {sizes.Connects} connects");
+        var connect = await RoundsAsync(client => harness.ConnectAsync(client, sizes.Connects));
+        progress($"sequential REST, {E2eSizes.Rounds} × {sizes.RestQueries:N0} queries");
+        var rest = await RoundsAsync(client => harness.RestAsync(client, sizes.RestQueries));
         progress($"fan-out, {sizes.FanOutWatchers:N0} watchers, {sizes.FanOutMessages} messages");
         var fanOut = (await harness.FanOutAsync(ClientKind.CSharp, sizes.FanOutWatchers, sizes.FanOutMessages), await harness.FanOutAsync(ClientKind.JavaScript, sizes.FanOutWatchers, sizes.FanOutMessages));
         return new E2eResults(sizes, harness.NodeVersion, storms, connect, rest, fanOut);
+    }
+
+    // Alternating the clients, so a burst of load from elsewhere hits both.
+    private static async Task<(LatencyRun CSharp, LatencyRun JavaScript)> RoundsAsync(System.Func<ClientKind, Task<LatencyRun>> round)
+    {
+        var (cs, js) = (new List<LatencyRun>(), new List<LatencyRun>());
+        for (var i = 0; i < E2eSizes.Rounds; i++)
+        {
+            cs.Add(await round(ClientKind.CSharp));
+            js.Add(await round(ClientKind.JavaScript));
+        }
+
+        return (LatencyRun.Pool(cs), LatencyRun.Pool(js));
     }
 }
