@@ -1,5 +1,4 @@
 using System;
-using System.IO;
 using System.Text.Json.Nodes;
 using System.Threading.Tasks;
 using StreamChat.DevServer;
@@ -68,7 +67,7 @@ internal sealed class E2eHarness : IAsyncDisposable
         LatencyAsync(client, Scenarios.Rest, Parameters($"rest-{client}", count) with { Warmup = E2eSizes.Warmup });
 
     public Task<LatencyRun> FanOutAsync(ClientKind client, int watchers, int messages) =>
-        LatencyAsync(client, Scenarios.FanOut, Parameters($"fanout-{client}-{watchers}", watchers) with { Messages = messages, Concurrency = E2eSizes.ConnectConcurrency });
+        LatencyAsync(client, Scenarios.FanOut, Parameters($"fanout-{client}-{watchers}", watchers) with { Warmup = E2eSizes.FanOutWarmup, Messages = messages, Concurrency = E2eSizes.ConnectConcurrency });
 
     public async ValueTask DisposeAsync()
     {

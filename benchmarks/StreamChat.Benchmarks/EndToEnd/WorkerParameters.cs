@@ -8,7 +8,7 @@ namespace StreamChat.Benchmarks.EndToEnd;
 /// <param name="ApiKey">The app's API key.</param>
 /// <param name="Channel">The channel of this run (each client and size gets its own).</param>
 /// <param name="Count">N: concurrent requests (storm), connects, sequential queries, or watchers (fan-out).</param>
-/// <param name="Warmup">Untimed rounds first (connects, queries), so both runtimes have compiled their paths.</param>
+/// <param name="Warmup">Untimed rounds first (connects, queries, fan-out messages), so both runtimes have compiled their paths.</param>
 /// <param name="Messages">Fan-out: messages sent one after another.</param>
 /// <param name="Concurrency">Fan-out: how many watchers connect at a time.</param>
 /// <param name="DeliveryTimeoutMs">Fan-out: how long to wait for one message to reach every watcher before sending the next.</param>

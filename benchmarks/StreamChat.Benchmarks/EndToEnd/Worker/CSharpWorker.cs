@@ -43,5 +43,6 @@ internal static class CSharpWorker
     /// <summary>A provider handing out a token fetched ahead, like a JS <c>async () =&gt; token</c>.</summary>
     public static TokenProvider Fetched(Token token) => TokenProvider.Closure(_ => Task.FromResult(token));
 
-    public static JsonArray Array(System.Collections.Generic.IEnumerable<double> values) => new([.. values.Select(v => (JsonNode?)Math.Round(v, 3))]);
+    /// <summary>Latencies as the node worker sends them: milliseconds to the microsecond, keeping the result line short.</summary>
+    public static JsonArray Milliseconds(System.Collections.Generic.IEnumerable<double> values) => new([.. values.Select(v => (JsonNode?)Math.Round(v, 3))]);
 }

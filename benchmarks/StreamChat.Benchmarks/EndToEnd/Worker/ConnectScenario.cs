@@ -25,6 +25,6 @@ internal static class ConnectScenario
             }
         }
 
-        return new JsonObject { ["latenciesMs"] = CSharpWorker.Array(latencies) };
+        return new JsonObject { ["latenciesMs"] = CSharpWorker.Milliseconds(latencies) };
     }
 }

@@ -10,14 +10,15 @@ using System.Threading.Tasks;
 namespace StreamChat.Benchmarks.EndToEnd.Worker;
 
 /// <summary>
-/// Fan-out: N clients (N users) watch one channel; a sender posts M messages one after another, each once every watcher
-/// has the previous one (or its wait timed out). Delivery latency is from just before the send to each watcher's event.
+/// Fan-out: N clients (N users) watch one channel; a sender posts M messages (after a few untimed ones) one after another,
+/// each once every watcher has the previous one (or its wait timed out). Delivery latency is from just before the send to
+/// each watcher's event.
 /// </summary>
 internal static class FanOutScenario
 {
     public static async Task<JsonObject> RunAsync(WorkerParameters parameters, HarnessChannel harness)
     {
-        var (watchers, messages) = (parameters.Count, parameters.Messages);
+        var (watchers, messages) = (parameters.Count, parameters.Warmup + parameters.Messages);
         var tokens = await harness.TokensAsync([.. Enumerable.Range(0, watchers).Select(i => $"fan-cs-{i}"), "fan-cs-sender"]);
         var receivedAt = new long[messages * watchers];
         var delivered = new int[messages];
@@ -55,8 +56,8 @@ internal static class FanOutScenario
             await Task.WhenAny(everyone[m].Task, Task.Delay(parameters.DeliveryTimeoutMs));
         }
 
-        var latencies = new List<double>(messages * watchers);
-        for (var m = 0; m < messages; m++)
+        var latencies = new List<double>(parameters.Messages * watchers);
+        for (var m = parameters.Warmup; m < messages; m++)
         {
             for (var i = 0; i < watchers; i++)
             {
@@ -72,8 +73,8 @@ internal static class FanOutScenario
         return new JsonObject
         {
             ["setupMs"] = setupTime.TotalMilliseconds,
-            ["missing"] = (messages * watchers) - latencies.Count,
-            ["latenciesMs"] = CSharpWorker.Array(latencies),
+            ["missing"] = (parameters.Messages * watchers) - latencies.Count,
+            ["latenciesMs"] = CSharpWorker.Milliseconds(latencies),
         };
     }
 

@@ -27,6 +27,6 @@ internal static class RestScenario
             latencies.Add(Stopwatch.GetElapsedTime(one).TotalMilliseconds);
         }
 
-        return new JsonObject { ["wallMs"] = Stopwatch.GetElapsedTime(start).TotalMilliseconds, ["latenciesMs"] = CSharpWorker.Array(latencies) };
+        return new JsonObject { ["wallMs"] = Stopwatch.GetElapsedTime(start).TotalMilliseconds, ["latenciesMs"] = CSharpWorker.Milliseconds(latencies) };
     }
 }
