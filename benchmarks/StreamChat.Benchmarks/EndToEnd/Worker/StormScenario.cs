@@ -16,7 +16,7 @@ namespace StreamChat.Benchmarks.EndToEnd.Worker;
 /// Answers are held until all N requests are issued (<see cref="ResponseGate"/>), so every one goes out with the expired
 /// token. Node's single thread does this by itself: no answer is processed before the loop that issues the queries ends.
 /// Without the hold, the first rejection comes back and the refresh finishes while the loop is still issuing, and most
-/// requests go out with the new token (one rejection in 1,000 in a trial run): not a storm.
+/// requests go out with the new token (1, 182 and 604 rejections of 1,000 in three trial runs): not a storm.
 /// </remarks>
 internal static class StormScenario
 {
