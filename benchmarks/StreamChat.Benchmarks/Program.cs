@@ -1,4 +1,3 @@
-using System.Linq;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Diagnosers;
 using BenchmarkDotNet.Jobs;
@@ -10,19 +9,19 @@ using StreamChat.Benchmarks.EndToEnd.Worker;
 using StreamChat.Benchmarks.Generator;
 using StreamChat.Benchmarks.Quick;
 
-// Modes besides BenchmarkDotNet's switcher (docs/benchmarks.md): the end-to-end harness and its workers, the generator's
-// report, and the quick check of every target.
-switch (args.FirstOrDefault())
+// Modes besides BenchmarkDotNet's switcher (docs/benchmarks.md): the end-to-end harness and its C# worker, the
+// generator's report and /reportAnalyzer build, and the quick check of every target (each area's checks in their own class).
+switch (args)
 {
-    case "e2e":
+    case ["--e2e", ..]:
         return await E2eReport.RunAsync(args[1..]);
-    case CSharpWorker.Command:
+    case [CSharpWorker.Command, ..]:
         return await CSharpWorker.RunAsync(args[1..]);
-    case "generator":
+    case ["--generator", ..]:
         return await GeneratorReport.RunAsync();
-    case "reportanalyzer":
+    case ["--reportanalyzer", ..]:
         return await ReportAnalyzerBuild.RunAsync();
-    case "quick":
+    case ["--quick", ..]:
         return await QuickMode.RunAsync([new EndToEndQuickChecks(), new GeneratorQuickChecks()]);
 }
 

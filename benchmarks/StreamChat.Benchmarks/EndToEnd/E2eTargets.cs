@@ -44,7 +44,7 @@ internal static class E2eTargets
     }
 }
 
-/// <summary>The end-to-end scenarios at the quick sizes (<see cref="E2eSizes.Quick"/>), for <c>-- quick</c>.</summary>
+/// <summary>The end-to-end scenarios at the quick sizes (<see cref="E2eSizes.Quick"/>), for <c>--quick</c>.</summary>
 internal sealed class EndToEndQuickChecks : IQuickCheckGroup
 {
     public string Name => "end to end: C# ChatClient vs the JavaScript client (quick sizes)";

@@ -6,7 +6,7 @@ using StreamChat.Benchmarks.Quick;
 namespace StreamChat.Benchmarks.Generator;
 
 /// <summary>
-/// The generator and analyzers on 1,000 claims records, for <c>-- quick</c>. DESIGN §7 sets one target (every step
+/// The generator and analyzers on 1,000 claims records, for <c>--quick</c>. DESIGN §7 sets one target (every step
 /// cached after an unrelated edit); the times are reported beside it.
 /// </summary>
 internal sealed class GeneratorQuickChecks : IQuickCheckGroup

@@ -9,7 +9,7 @@ using StreamChat.Tests.Shared;
 namespace StreamChat.Benchmarks.Generator;
 
 /// <summary>
-/// <c>-- reportanalyzer</c>: the 1,000-record corpus as a real project, referencing the repository's StreamChat.Client, the
+/// <c>--reportanalyzer</c>: the 1,000-record corpus as a real project, referencing the repository's StreamChat.Client, the
 /// generator and the analyzers, built with the machine's SDK and <c>-p:ReportAnalyzer=true</c> (the compiler's
 /// <c>/reportAnalyzer</c>): prints the compiler's own analyzer and generator times, beside the SDK's analyzers and generators
 /// in the same build. Twice: the first build compiles the references too; the second, after an unrelated edit, is the

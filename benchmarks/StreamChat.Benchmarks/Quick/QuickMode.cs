@@ -7,7 +7,7 @@ using System.Threading.Tasks;
 namespace StreamChat.Benchmarks.Quick;
 
 /// <summary>
-/// <c>-- quick</c>: every group's targets checked in one short run (under 3 minutes on a 2-core VM), one PASS or MISS line
+/// <c>--quick</c>: every group's targets checked in one short run (under 3 minutes on a 2-core VM), one PASS or MISS line
 /// per target (INFO for figures reported without one). Exit code 0 when every target is met, 1 otherwise.
 /// </summary>
 internal static class QuickMode

@@ -6,12 +6,12 @@ using System.Threading.Tasks;
 namespace StreamChat.Benchmarks.EndToEnd.Worker;
 
 /// <summary>
-/// <c>e2e-worker &lt;scenario&gt; &lt;parameters&gt;</c>: the C# client's side of one scenario, in its own process like the node
+/// <c>--e2e-worker &lt;scenario&gt; &lt;parameters&gt;</c>: the C# client's side of one scenario, in its own process like the node
 /// worker, so both clients are measured the same way against the harness's dev server.
 /// </summary>
 internal static class CSharpWorker
 {
-    public const string Command = "e2e-worker";
+    public const string Command = "--e2e-worker";
 
     public static async Task<int> RunAsync(string[] args)
     {
