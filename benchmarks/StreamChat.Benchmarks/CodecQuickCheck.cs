@@ -1,66 +1,58 @@
-using System;
 using System.Collections.Generic;
-using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using StreamChat.Benchmarks.Quick;
 
 namespace StreamChat.Benchmarks;
 
 /// <summary>
-/// The quick check of the codec targets (DESIGN §7): issuing, decoding and validating, in under a minute. Each ratio is
-/// measured with <see cref="Interleaved"/> on the same methods the BenchmarkDotNet classes run, each allocation exactly;
-/// every target prints PASS or MISS.
+/// The quick checks of the codec targets (DESIGN §7): issuing, decoding and validating, in under a minute. Each ratio is
+/// measured with <see cref="Interleaved"/> on the same methods the BenchmarkDotNet classes run, each allocation exactly.
 /// </summary>
-internal static class CodecQuickCheck
+internal sealed class CodecQuickCheck : IQuickCheckGroup
 {
-    private static readonly TimeSpan PerRatio = TimeSpan.FromSeconds(6);
+    private static readonly System.TimeSpan PerRatio = System.TimeSpan.FromSeconds(6);
 
-    /// <summary>Runs the check and prints one line per target.</summary>
-    /// <returns>Whether every target was met.</returns>
-    public static bool Run()
+    public string Name => "codec: interleaved rounds, median ratio of time per call; allocations in bytes per call";
+
+    public Task<IReadOnlyList<QuickCheck>> RunAsync(CancellationToken cancellationToken)
     {
         var issued = new IssueTokenBenchmarks();
         issued.Setup();
         var tokenSize = StringSize(issued.Ours().Length);
         issued.Cleanup();
 
-        Console.WriteLine("Codec targets (DESIGN §7): interleaved rounds, median ratio of time per call; allocations in bytes per call");
-        var checks = new List<bool>
-        {
-            AtMost("generated SignCompact / HMAC floor", "generated", "floor", 1.25),
-            AtMost("UserTokenIssuer.CreateUserToken / HMAC floor", "issue", "floor", 1.25),
+        IReadOnlyList<QuickCheck> checks =
+        [
+            AtMost("generated SignCompact ÷ HMAC floor", "generated", "floor", 1.25),
+            AtMost("UserTokenIssuer.CreateUserToken ÷ HMAC floor", "issue", "floor", 1.25),
             Allocates("generated SignCompact: the token string only", "generated", tokenSize),
             Allocates("UserTokenIssuer.CreateUserToken: the token string only", "issue", tokenSize),
-            AtLeast("new JsonWebToken(string) / Token.Parse", "decode", "decode-jsonwebtoken", 4),
-            AtLeast("JsonWebTokenHandler.ValidateTokenAsync / TokenValidator.Validate", "validate", "validate-handler", 4),
-            AtLeast("JsonWebTokenHandler.ValidateTokenAsync / TokenValidator.ValidateAsync", "validate-async", "validate-handler", 4),
+            AtLeast("new JsonWebToken(string) ÷ Token.Parse", "decode", "decode-jsonwebtoken", 4),
+            AtLeast("JsonWebTokenHandler.ValidateTokenAsync ÷ TokenValidator.Validate", "validate", "validate-handler", 4),
+            AtLeast("JsonWebTokenHandler.ValidateTokenAsync ÷ TokenValidator.ValidateAsync", "validate-async", "validate-handler", 4),
             Allocates("TokenValidator.Validate: the user id only", "validate", StringSize("john-doe".Length)),
-        };
-
-        return checks.All(met => met);
+        ];
+        return Task.FromResult(checks);
     }
 
-    private static bool AtMost(string what, string candidate, string reference, double target)
+    private static QuickCheck AtMost(string what, string candidate, string reference, double target)
     {
         var ratio = Interleaved.Measure(BenchmarkLoops.Create(candidate), BenchmarkLoops.Create(reference), PerRatio);
-        return Print(ratio.Median <= target, $"{ratio.Median,8:0.00}x  {what} (target <= {target:0.00}; quartiles {ratio.LowerQuartile:0.00}..{ratio.UpperQuartile:0.00})");
+        return new(what, $"≤ {target:0.00}×", $"{ratio.Median:0.00}× (quartiles {ratio.LowerQuartile:0.00}..{ratio.UpperQuartile:0.00})", ratio.Median <= target);
     }
 
     // "The reference is N times slower": the inverse of the candidate's ratio, so the target reads as DESIGN states it.
-    private static bool AtLeast(string what, string candidate, string reference, double target)
+    private static QuickCheck AtLeast(string what, string candidate, string reference, double target)
     {
         var ratio = Interleaved.Measure(BenchmarkLoops.Create(candidate), BenchmarkLoops.Create(reference), PerRatio);
-        return Print(1 / ratio.Median >= target, $"{1 / ratio.Median,8:0.00}x  {what} (target >= {target:0}; quartiles {1 / ratio.UpperQuartile:0.00}..{1 / ratio.LowerQuartile:0.00})");
+        return new(what, $"≥ {target:0}×", $"{1 / ratio.Median:0.00}× (quartiles {1 / ratio.UpperQuartile:0.00}..{1 / ratio.LowerQuartile:0.00})", 1 / ratio.Median >= target);
     }
 
-    private static bool Allocates(string what, string loop, long expected)
+    private static QuickCheck Allocates(string what, string loop, long expected)
     {
         var bytes = Interleaved.BytesPerCall(BenchmarkLoops.Create(loop));
-        return Print(bytes == expected, $"{bytes,8} B  {what} (target {expected} B: one object)");
-    }
-
-    private static bool Print(bool met, string line)
-    {
-        Console.WriteLine($"  {(met ? "PASS" : "MISS")} {line}");
-        return met;
+        return new(what, $"{expected} B (one object)", $"{bytes} B", bytes == expected);
     }
 
     // A string object on 64-bit: header, method table and length (20 bytes), the characters and a terminator, rounded to 8.

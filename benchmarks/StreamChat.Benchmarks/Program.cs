@@ -1,4 +1,3 @@
-using System;
 using System.Globalization;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Diagnosers;
@@ -6,22 +5,30 @@ using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Running;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using StreamChat.Benchmarks;
+using StreamChat.Benchmarks.EndToEnd;
+using StreamChat.Benchmarks.EndToEnd.Worker;
+using StreamChat.Benchmarks.Generator;
+using StreamChat.Benchmarks.Quick;
 
-if (args is ["--profile", var loop, ..])
+// Modes besides BenchmarkDotNet's switcher (docs/benchmarks.md): the codec's profiling loops, the end-to-end harness and
+// its C# worker, the generator's report and /reportAnalyzer build, and the quick check of every target (each area's
+// checks in their own class).
+switch (args)
 {
-    return ProfileLoop.Run(loop, args.Length > 2 ? double.Parse(args[2], CultureInfo.InvariantCulture) : 10);
-}
-
-if (args is ["--compare", var candidate, var reference, ..])
-{
-    return ProfileLoop.Compare(candidate, reference, args.Length > 3 ? double.Parse(args[3], CultureInfo.InvariantCulture) : 10);
-}
-
-if (args is ["--quick", ..])
-{
-    // Each area's quick check is its own class; together they must stay under three minutes (docs/benchmarks.md).
-    var met = CodecQuickCheck.Run();
-    return met ? 0 : 1;
+    case ["--profile", var loop, ..]:
+        return ProfileLoop.Run(loop, args.Length > 2 ? double.Parse(args[2], CultureInfo.InvariantCulture) : 10);
+    case ["--compare", var candidate, var reference, ..]:
+        return ProfileLoop.Compare(candidate, reference, args.Length > 3 ? double.Parse(args[3], CultureInfo.InvariantCulture) : 10);
+    case ["--e2e", ..]:
+        return await E2eReport.RunAsync(args[1..]);
+    case [CSharpWorker.Command, ..]:
+        return await CSharpWorker.RunAsync(args[1..]);
+    case ["--generator", ..]:
+        return await GeneratorReport.RunAsync();
+    case ["--reportanalyzer", ..]:
+        return await ReportAnalyzerBuild.RunAsync();
+    case ["--quick", ..]:
+        return await QuickMode.RunAsync([new CodecQuickCheck(), new EndToEndQuickChecks(), new GeneratorQuickChecks()]);
 }
 
 // In-process keeps the run short on small machines; ratios are what we report (docs/benchmarks.md).

@@ -5,6 +5,7 @@ using System.Threading.Tasks;
 using Microsoft.Extensions.Time.Testing;
 using StreamChat.Client.IntegrationTests.Support;
 using StreamChat.Client.IntegrationTests.Support.Proxy;
+using StreamChat.Tests.Shared;
 
 namespace StreamChat.Client.IntegrationTests.Faults;
 

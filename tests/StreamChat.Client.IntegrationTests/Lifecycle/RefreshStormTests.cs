@@ -3,6 +3,7 @@ using System.Linq;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Time.Testing;
 using StreamChat.Client.IntegrationTests.Support;
+using StreamChat.Tests.Shared;
 
 namespace StreamChat.Client.IntegrationTests.Lifecycle;
 

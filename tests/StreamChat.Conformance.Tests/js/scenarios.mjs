@@ -1,34 +1,13 @@
 // Drives the official JavaScript chat client (npm stream-chat) against the dev server, one scenario per process.
-// Talks to the .NET test host over stdio: lines starting with "@@" are JSON messages. The host answers
+// Talks to the .NET test host over stdio (host.mjs): lines starting with "@@" are JSON messages. The host answers
 // {"kind":"token"} (sign a token for a user) and {"kind":"checkpoint"} (do something on the server side), and reads the
 // final {"kind":"result"}. Usage: node scenarios.mjs <scenario>, with STREAM_BASE_URL and STREAM_API_KEY set.
-import readline from 'node:readline';
 import { StreamChat } from 'stream-chat';
+import { ask, run } from './host.mjs';
 
 const baseURL = process.env.STREAM_BASE_URL;
 const apiKey = process.env.STREAM_API_KEY;
 const channelId = process.env.STREAM_CHANNEL_ID ?? 'conformance';
-
-const pending = new Map();
-let nextRequestId = 1;
-readline.createInterface({ input: process.stdin }).on('line', (line) => {
-  const message = JSON.parse(line);
-  const resolve = pending.get(message.id);
-  pending.delete(message.id);
-  resolve?.(message);
-});
-
-function send(message) {
-  return new Promise((resolve) => process.stdout.write(`@@${JSON.stringify(message)}\n`, resolve));
-}
-
-function ask(kind, body = {}) {
-  const id = nextRequestId++;
-  return new Promise((resolve) => {
-    pending.set(id, resolve);
-    send({ id, kind, ...body });
-  });
-}
 
 function newClient() {
   return new StreamChat(apiKey, { baseURL, allowServerSideConnect: true, timeout: 15000 });
@@ -198,17 +177,4 @@ const scenarios = {
   },
 };
 
-const name = process.argv[2];
-const scenario = scenarios[name];
-try {
-  if (!scenario) {
-    throw new Error(`unknown scenario '${name}'`);
-  }
-
-  const result = await scenario();
-  await send({ kind: 'result', ok: true, result });
-  process.exit(0);
-} catch (error) {
-  await send({ kind: 'result', ok: false, error: { message: String(error?.message ?? error), ...errorInfo(error) } });
-  process.exit(1);
-}
+await run(scenarios, process.argv[2], errorInfo);

@@ -1,6 +1,5 @@
 using System.Collections.Generic;
 using System.Linq;
-using System.Reflection;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using StreamChat.Generators.Tests.Infrastructure;
@@ -13,11 +12,6 @@ public sealed class IncrementalityTests
     private const string Unrelated = "namespace MyApp; public class Unrelated { }";
     private const string UnrelatedEdited = "namespace MyApp; public class Unrelated { public int Added { get; set; } }";
 
-    private static readonly string[] StepNames = typeof(TrackingNames)
-        .GetFields(BindingFlags.Public | BindingFlags.Static)
-        .Select(f => (string)f.GetRawConstantValue()!)
-        .ToArray();
-
     [Test]
     public void A_second_run_on_an_unchanged_compilation_leaves_every_step_cached()
     {
@@ -26,7 +20,7 @@ public sealed class IncrementalityTests
 
         var second = driver.RunGenerators(compilation.Clone()).GetRunResult().Results.Single();
 
-        AssertEveryStep(second, IncrementalStepRunReason.Cached, IncrementalStepRunReason.Unchanged);
+        StepReasons.AssertEvery(second, IncrementalStepRunReason.Cached, IncrementalStepRunReason.Unchanged);
     }
 
     [Test]
@@ -40,7 +34,7 @@ public sealed class IncrementalityTests
             CSharpSyntaxTree.ParseText(UnrelatedEdited, TestCompilation.ParseOptions, path: "Source2.cs"));
         var second = driver.RunGenerators(edited).GetRunResult().Results.Single();
 
-        AssertEveryStep(second, IncrementalStepRunReason.Cached, IncrementalStepRunReason.Unchanged);
+        StepReasons.AssertEvery(second, IncrementalStepRunReason.Cached, IncrementalStepRunReason.Unchanged);
     }
 
     [Test]
@@ -65,7 +59,7 @@ public sealed class IncrementalityTests
         var compilation = TestCompilation.Create([.. SnapshotCases.All.Values]);
         var result = GeneratorRunner.CreateDriver().RunGenerators(compilation).GetRunResult().Results.Single();
 
-        var outputs = StepNames.SelectMany(name => result.TrackedSteps[name])
+        var outputs = StepReasons.StepNames.SelectMany(name => result.TrackedSteps[name])
             .Concat(result.TrackedOutputSteps.SelectMany(s => s.Value))
             .SelectMany(step => step.Outputs)
             .ToList();
@@ -84,22 +78,5 @@ public sealed class IncrementalityTests
         var holder = new { Items = new object[] { 1, ("x", new List<object> { compilation.GlobalNamespace }) } };
 
         Assert.That(RoslynObjectFinder.Find(holder), Does.Contain("Symbol"));
-    }
-
-    private static void AssertEveryStep(GeneratorRunResult result, params IncrementalStepRunReason[] allowed)
-    {
-        foreach (var name in StepNames)
-        {
-            Assert.That(result.TrackedSteps.ContainsKey(name), Is.True, $"step {name} ran");
-            foreach (var output in result.TrackedSteps[name].SelectMany(step => step.Outputs))
-            {
-                Assert.That(allowed, Does.Contain(output.Reason), $"step {name}");
-            }
-        }
-
-        foreach (var output in result.TrackedOutputSteps.SelectMany(s => s.Value).SelectMany(step => step.Outputs))
-        {
-            Assert.That(allowed, Does.Contain(output.Reason), "source output");
-        }
     }
 }

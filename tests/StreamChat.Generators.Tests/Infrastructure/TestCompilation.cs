@@ -18,9 +18,13 @@ internal static class TestCompilation
     public static CSharpCompilation Create(params string[] sources) => Create(ParseOptions, sources);
 
     public static CSharpCompilation Create(CSharpParseOptions parseOptions, params string[] sources) =>
+        Create(sources.Select((source, i) => ($"Source{i}.cs", source)), parseOptions);
+
+    /// <summary>A compilation of the given files, each at its path.</summary>
+    public static CSharpCompilation Create(IEnumerable<(string Path, string Source)> files, CSharpParseOptions? parseOptions = null) =>
         CSharpCompilation.Create(
             "Consumer",
-            sources.Select((source, i) => CSharpSyntaxTree.ParseText(source, parseOptions, path: $"Source{i}.cs")),
+            files.Select(file => CSharpSyntaxTree.ParseText(file.Source, parseOptions ?? ParseOptions, path: file.Path)),
             References,
             new CSharpCompilationOptions(
                 OutputKind.DynamicallyLinkedLibrary,
