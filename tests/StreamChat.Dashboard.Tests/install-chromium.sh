@@ -10,10 +10,7 @@ fi
 
 if [ "$browser" = /usr/bin/chromium ] && [ "$(id -u)" -eq 0 ] && [ -f /etc/debian_version ] && command -v apt-get >/dev/null 2>&1; then
   echo "StreamChat.Dashboard.Tests: installing Debian's chromium for the browser tests (apt-get install chromium)"
-  export DEBIAN_FRONTEND=noninteractive
-  # A parallel apt run may hold the lock: wait for it rather than fail.
-  if apt-get -o DPkg::Lock::Timeout=600 update -qq \
-    && apt-get -o DPkg::Lock::Timeout=600 install -y -qq --no-install-recommends chromium >/dev/null; then
+  if bash "$(dirname "$0")/../Shared/apt-install.sh" StreamChat.Dashboard.Tests chromium; then
     echo "StreamChat.Dashboard.Tests: $(/usr/bin/chromium --version 2>/dev/null || echo 'chromium installed')"
     exit 0
   fi

@@ -13,10 +13,7 @@ fi
 
 if [ "$(id -u)" -eq 0 ] && [ -f /etc/debian_version ] && command -v apt-get >/dev/null 2>&1; then
   echo "StreamChat.Packaging.Tests: installing ${missing[*]} for the NativeAOT test (apt-get install)"
-  export DEBIAN_FRONTEND=noninteractive
-  # A parallel apt run (the dashboard tests install chromium) may hold the lock: wait for it rather than fail.
-  if apt-get -o DPkg::Lock::Timeout=600 update -qq \
-    && apt-get -o DPkg::Lock::Timeout=600 install -y -qq --no-install-recommends "${missing[@]}" >/dev/null; then
+  if bash "$(dirname "$0")/../Shared/apt-install.sh" StreamChat.Packaging.Tests "${missing[@]}"; then
     echo "StreamChat.Packaging.Tests: $(clang --version | head -n 1)"
     exit 0
   fi
