@@ -118,7 +118,7 @@ public sealed class Token : IEquatable<Token>
         }
 
         var payload = DevelopmentPayload(userId);
-        return new Token(JwtSigningKey.HeaderSegment + "." + Base64Url.EncodeToString(payload) + "." + DevelopmentSignature);
+        return new Token(Hs256.HeaderSegment + "." + Base64Url.EncodeToString(payload) + "." + DevelopmentSignature);
     }
 
     /// <summary>Looks up a claim in the payload.</summary>
@@ -180,7 +180,7 @@ public sealed class Token : IEquatable<Token>
         using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             writer.WriteStartObject();
-            writer.WriteString(JwtClaimNames.UserIdUtf8, userId);
+            writer.WriteString(ReservedClaims.UserIdUtf8, userId);
             writer.WriteEndObject();
         }
 

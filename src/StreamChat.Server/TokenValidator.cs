@@ -51,7 +51,7 @@ public sealed class TokenValidator
         }
 
         var key = Encoding.UTF8.GetBytes(apiSecret);
-        JwtSigningKey.EnsureSecretLength(key.Length, nameof(apiSecret));
+        Hs256.EnsureSecretLength(key.Length, nameof(apiSecret));
         _hmac = new HmacSha256Pool(key);
         CryptographicOperations.ZeroMemory(key);
         _options = options ?? new TokenValidatorOptions();

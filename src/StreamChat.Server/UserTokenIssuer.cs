@@ -88,14 +88,14 @@ public sealed class UserTokenIssuer : IDisposable
 
     /// <summary>Creates the server token (<c>{"server":true}</c>), which may do anything in the app. Never send it to a client.</summary>
     /// <returns>The signed server token.</returns>
-    public string CreateServerToken() => _key.Sign(0, static (writer, _) => writer.WriteBoolean(JwtClaimNames.ServerUtf8, true));
+    public string CreateServerToken() => _key.Sign(0, static (writer, _) => writer.WriteBoolean(ReservedClaims.ServerUtf8, true));
 
     /// <inheritdoc/>
     public void Dispose() => _key.Dispose();
 
     private static void WriteUserClaims(Utf8JsonWriter writer, (string UserId, IReadOnlyDictionary<string, object?>? Claims) state)
     {
-        writer.WriteString(JwtClaimNames.UserIdUtf8, state.UserId);
+        writer.WriteString(ReservedClaims.UserIdUtf8, state.UserId);
         if (state.Claims is null)
         {
             return;

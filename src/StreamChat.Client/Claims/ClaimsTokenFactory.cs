@@ -44,7 +44,7 @@ public static class ClaimsTokenFactory
         }
 
         var payload = stream.ToArray();
-        return new Token(JwtSigningKey.HeaderSegment + "." + Base64Url.EncodeToString(payload) + "." + DevelopmentSignature);
+        return new Token(Hs256.HeaderSegment + "." + Base64Url.EncodeToString(payload) + "." + DevelopmentSignature);
     }
 
     /// <summary>A development-token provider (kind <see cref="TokenProviderKind.Development"/>) for a token with any claims.</summary>

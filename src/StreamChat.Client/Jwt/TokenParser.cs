@@ -46,7 +46,7 @@ internal static class TokenParser
         {
             // Most tokens carry the header this library and the official SDKs write: known to be a JSON object.
             var header = raw.AsSpan(0, first);
-            if (!header.SequenceEqual(JwtSigningKey.HeaderSegment.AsSpan()))
+            if (!header.SequenceEqual(Hs256.HeaderSegment.AsSpan()))
             {
                 CheckHeader(header);
             }
