@@ -146,11 +146,6 @@ public sealed class Token : IEquatable<Token>
         return false;
     }
 
-    /// <summary>Whether the token has expired at <paramref name="now"/>.</summary>
-    /// <param name="now">The current time, preferably the server's.</param>
-    /// <returns><see langword="true"/> when the token has an <c>exp</c> claim at or before <paramref name="now"/>.</returns>
-    public bool IsExpiredAt(DateTimeOffset now) => ExpiresAt is { } exp && exp <= now;
-
     /// <inheritdoc/>
     public bool Equals(Token? other) => other is not null && string.Equals(RawValue, other.RawValue, StringComparison.Ordinal) && IsAnonymous == other.IsAnonymous;
 

@@ -58,3 +58,6 @@ catch (OperationCanceledException)
 }
 
 return 0;
+
+/// <summary>The tool's entry point. Internal: a tool has no API to reference (the library package has it), though the web SDK would make it public.</summary>
+internal partial class Program;
