@@ -45,6 +45,12 @@ internal struct PayloadClaims
     /// <summary>Whether the last <c>server</c> claim is JSON <c>true</c>.</summary>
     public bool ServerIsTrue;
 
+    /// <summary>
+    /// Whether the payload is marked as the app's server token: <c>"server": true</c>, once. The one test of it, for
+    /// <see cref="Token"/>, the validator and the dev server (the validator also refuses a server token that names a user).
+    /// </summary>
+    public readonly bool IsServerToken => ServerCount == 1 && ServerIsTrue;
+
     /// <summary>The claim a problem is about, when it is about one.</summary>
     public string? ProblemClaim;
 
