@@ -20,10 +20,10 @@ if (!CommandLine.TryParse(args, out var options, out var error))
     return 2;
 }
 
+// ASP.NET Core's own categories are held to warnings by the dev server itself (Logging/FrameworkLogFilter).
 using var loggerFactory = LoggerFactory.Create(logging => logging
     .AddSimpleConsole(console => console.SingleLine = true)
-    .SetMinimumLevel(LogLevel.Information)
-    .AddFilter("Microsoft", LogLevel.Warning));
+    .SetMinimumLevel(LogLevel.Information));
 options.LoggerFactory = loggerFactory;
 
 using var stop = new CancellationTokenSource();
