@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using StreamChat.Rules;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
@@ -24,7 +25,7 @@ internal static class CredentialLiterals
         var jwts = !RuleSeverity.IsOff(model.Compilation, tree, DiagnosticDescriptors.JwtLiteralId, cancellationToken);
         var secretMarker = RuleSeverity.IsOff(model.Compilation, tree, DiagnosticDescriptors.ApiSecretLiteralId, cancellationToken)
             ? null
-            : model.Compilation.GetTypeByMetadataName(ApiSecretLiteralAnalyzer.ApiSecretMetadataName);
+            : model.Compilation.GetBestTypeByMetadataName(ApiSecretLiteralAnalyzer.ApiSecretMetadataName);
 
         foreach (var descendant in node.DescendantNodes())
         {

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using StreamChat.Rules;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -25,7 +26,7 @@ public sealed class ApiSecretLiteralAnalyzer : DiagnosticAnalyzer
         context.EnableConcurrentExecution();
         context.RegisterCompilationStartAction(start =>
         {
-            var marker = start.Compilation.GetTypeByMetadataName(ApiSecretMetadataName);
+            var marker = start.Compilation.GetBestTypeByMetadataName(ApiSecretMetadataName);
             if (marker is not null)
             {
                 start.RegisterOperationAction(operationContext => Analyze(operationContext, marker), OperationKind.Argument);
