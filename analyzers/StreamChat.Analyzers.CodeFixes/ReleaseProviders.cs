@@ -1,7 +1,7 @@
 using System.Threading;
 using Microsoft.CodeAnalysis;
-using StreamChat.Rules;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using StreamChat.Rules;
 
 namespace StreamChat.Analyzers.CodeFixes;
 
