@@ -5,6 +5,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 using Microsoft.CodeAnalysis.Text;
+using StreamChat.Rules;
 
 namespace StreamChat.Analyzers.CodeFixes;
 
@@ -24,7 +25,7 @@ internal static class CredentialLiterals
         var jwts = !RuleSeverity.IsOff(model.Compilation, tree, DiagnosticDescriptors.JwtLiteralId, cancellationToken);
         var secretMarker = RuleSeverity.IsOff(model.Compilation, tree, DiagnosticDescriptors.ApiSecretLiteralId, cancellationToken)
             ? null
-            : model.Compilation.GetTypeByMetadataName(ApiSecretLiteralAnalyzer.ApiSecretMetadataName);
+            : model.Compilation.GetBestTypeByMetadataName(ApiSecretLiteralAnalyzer.ApiSecretMetadataName);
 
         foreach (var descendant in node.DescendantNodes())
         {

@@ -1,6 +1,7 @@
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using StreamChat.Rules;
 
 namespace StreamChat.Analyzers.CodeFixes;
 
@@ -47,11 +48,11 @@ internal sealed class ReleaseProviders
     /// <summary>The lookups for <paramref name="compilation"/>, or null when it does not reference StreamChat.Client.</summary>
     public static ReleaseProviders? Create(Compilation compilation)
     {
-        var tokenProvider = compilation.GetTypeByMetadataName(TokenProviderMetadataName);
-        var token = compilation.GetTypeByMetadataName("StreamChat.Token");
-        var func = compilation.GetTypeByMetadataName("System.Func`2");
-        var task = compilation.GetTypeByMetadataName("System.Threading.Tasks.Task`1");
-        var cancellationToken = compilation.GetTypeByMetadataName("System.Threading.CancellationToken");
+        var tokenProvider = compilation.GetBestTypeByMetadataName(TokenProviderMetadataName);
+        var token = compilation.GetBestTypeByMetadataName("StreamChat.Token");
+        var func = compilation.GetBestTypeByMetadataName("System.Func`2");
+        var task = compilation.GetBestTypeByMetadataName("System.Threading.Tasks.Task`1");
+        var cancellationToken = compilation.GetBestTypeByMetadataName("System.Threading.CancellationToken");
         var markers = TokenApiMarkers.Find(compilation);
         if (tokenProvider is null || token is null || func is null || task is null || cancellationToken is null || markers is null)
         {

@@ -1,5 +1,6 @@
 using System.Linq;
 using Microsoft.CodeAnalysis;
+using StreamChat.Rules;
 
 namespace StreamChat.Analyzers.CodeFixes;
 
@@ -8,7 +9,7 @@ internal static class TypeNames
 {
     public static string At(SemanticModel model, int position, string metadataName)
     {
-        var type = model.Compilation.GetTypeByMetadataName(metadataName);
+        var type = model.Compilation.GetBestTypeByMetadataName(metadataName);
         var fullyQualified = "global::" + metadataName;
         if (type is null)
         {

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
+using StreamChat.Rules;
 
 namespace StreamChat.Analyzers;
 
@@ -25,7 +26,7 @@ public sealed class ApiSecretLiteralAnalyzer : DiagnosticAnalyzer
         context.EnableConcurrentExecution();
         context.RegisterCompilationStartAction(start =>
         {
-            var marker = start.Compilation.GetTypeByMetadataName(ApiSecretMetadataName);
+            var marker = start.Compilation.GetBestTypeByMetadataName(ApiSecretMetadataName);
             if (marker is not null)
             {
                 start.RegisterOperationAction(operationContext => Analyze(operationContext, marker), OperationKind.Argument);

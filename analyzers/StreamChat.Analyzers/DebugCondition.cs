@@ -13,46 +13,16 @@ internal static class DebugCondition
     private const string DebugSymbol = "DEBUG";
 
     /// <summary>True only when DEBUG is defined: <c>DEBUG</c>, <c>DEBUG &amp;&amp; X</c>, <c>!(!DEBUG)</c>.</summary>
-    public static bool RequiresDebug(ExpressionSyntax condition) => condition switch
-    {
-        IdentifierNameSyntax name => IsDebug(name),
-        ParenthesizedExpressionSyntax parenthesized => RequiresDebug(parenthesized.Expression),
-        BinaryExpressionSyntax both when both.IsKind(SyntaxKind.LogicalAndExpression) => RequiresDebug(both.Left) || RequiresDebug(both.Right),
-        BinaryExpressionSyntax either when either.IsKind(SyntaxKind.LogicalOrExpression) => RequiresDebug(either.Left) && RequiresDebug(either.Right),
-        PrefixUnaryExpressionSyntax negation when negation.IsKind(SyntaxKind.LogicalNotExpression) => HoldsWithoutDebug(negation.Operand),
-        _ => false,
-    };
+    public static bool RequiresDebug(ExpressionSyntax condition) => ValueWhen(condition, debugDefined: false) == false;
 
     /// <summary>True only when DEBUG is not defined: <c>!DEBUG</c>, <c>!DEBUG &amp;&amp; X</c>.</summary>
-    public static bool RequiresNoDebug(ExpressionSyntax condition) => condition switch
-    {
-        ParenthesizedExpressionSyntax parenthesized => RequiresNoDebug(parenthesized.Expression),
-        BinaryExpressionSyntax both when both.IsKind(SyntaxKind.LogicalAndExpression) => RequiresNoDebug(both.Left) || RequiresNoDebug(both.Right),
-        BinaryExpressionSyntax either when either.IsKind(SyntaxKind.LogicalOrExpression) => RequiresNoDebug(either.Left) && RequiresNoDebug(either.Right),
-        PrefixUnaryExpressionSyntax negation when negation.IsKind(SyntaxKind.LogicalNotExpression) => HoldsWithDebug(negation.Operand),
-        _ => false,
-    };
+    public static bool RequiresNoDebug(ExpressionSyntax condition) => ValueWhen(condition, debugDefined: true) == false;
 
     /// <summary>Surely true when DEBUG is defined: <c>DEBUG</c>, <c>DEBUG || X</c>.</summary>
-    public static bool HoldsWithDebug(ExpressionSyntax condition) => condition switch
-    {
-        IdentifierNameSyntax name => IsDebug(name),
-        ParenthesizedExpressionSyntax parenthesized => HoldsWithDebug(parenthesized.Expression),
-        BinaryExpressionSyntax either when either.IsKind(SyntaxKind.LogicalOrExpression) => HoldsWithDebug(either.Left) || HoldsWithDebug(either.Right),
-        BinaryExpressionSyntax both when both.IsKind(SyntaxKind.LogicalAndExpression) => HoldsWithDebug(both.Left) && HoldsWithDebug(both.Right),
-        PrefixUnaryExpressionSyntax negation when negation.IsKind(SyntaxKind.LogicalNotExpression) => RequiresNoDebug(negation.Operand),
-        _ => false,
-    };
+    public static bool HoldsWithDebug(ExpressionSyntax condition) => ValueWhen(condition, debugDefined: true) == true;
 
     /// <summary>Surely true when DEBUG is not defined: <c>!DEBUG</c>, <c>!DEBUG || X</c>.</summary>
-    public static bool HoldsWithoutDebug(ExpressionSyntax condition) => condition switch
-    {
-        ParenthesizedExpressionSyntax parenthesized => HoldsWithoutDebug(parenthesized.Expression),
-        BinaryExpressionSyntax either when either.IsKind(SyntaxKind.LogicalOrExpression) => HoldsWithoutDebug(either.Left) || HoldsWithoutDebug(either.Right),
-        BinaryExpressionSyntax both when both.IsKind(SyntaxKind.LogicalAndExpression) => HoldsWithoutDebug(both.Left) && HoldsWithoutDebug(both.Right),
-        PrefixUnaryExpressionSyntax negation when negation.IsKind(SyntaxKind.LogicalNotExpression) => RequiresDebug(negation.Operand),
-        _ => false,
-    };
+    public static bool HoldsWithoutDebug(ExpressionSyntax condition) => ValueWhen(condition, debugDefined: false) == true;
 
     /// <summary>Whether the condition is exactly <c>DEBUG</c> (true) or <c>!DEBUG</c> (false), parentheses aside; null otherwise.</summary>
     public static bool? IsExactly(ExpressionSyntax condition) => condition switch
@@ -62,6 +32,25 @@ internal static class DebugCondition
         PrefixUnaryExpressionSyntax negation when negation.IsKind(SyntaxKind.LogicalNotExpression) => IsExactly(negation.Operand) is { } operand ? !operand : null,
         _ => null,
     };
+
+    /// <summary>
+    /// The condition's value when DEBUG is or is not defined, every other symbol unknown: three-valued (Kleene) logic, so
+    /// <c>X &amp;&amp; false</c> is false and <c>X || true</c> true whatever X is; <see langword="null"/> when it depends on
+    /// other symbols.
+    /// </summary>
+    private static bool? ValueWhen(ExpressionSyntax condition, bool debugDefined) => condition switch
+    {
+        IdentifierNameSyntax name => IsDebug(name) ? debugDefined : null,
+        ParenthesizedExpressionSyntax parenthesized => ValueWhen(parenthesized.Expression, debugDefined),
+        PrefixUnaryExpressionSyntax negation when negation.IsKind(SyntaxKind.LogicalNotExpression) => !ValueWhen(negation.Operand, debugDefined),
+        BinaryExpressionSyntax both when both.IsKind(SyntaxKind.LogicalAndExpression) => And(ValueWhen(both.Left, debugDefined), ValueWhen(both.Right, debugDefined)),
+        BinaryExpressionSyntax either when either.IsKind(SyntaxKind.LogicalOrExpression) => Or(ValueWhen(either.Left, debugDefined), ValueWhen(either.Right, debugDefined)),
+        _ => null,
+    };
+
+    private static bool? And(bool? left, bool? right) => left == false || right == false ? false : left == true && right == true ? true : null;
+
+    private static bool? Or(bool? left, bool? right) => left == true || right == true ? true : left == false && right == false ? false : null;
 
     private static bool IsDebug(IdentifierNameSyntax name) => name.Identifier.ValueText == DebugSymbol;
 }

@@ -1,4 +1,5 @@
 using Microsoft.CodeAnalysis;
+using StreamChat.Rules;
 
 namespace StreamChat.Analyzers;
 
@@ -18,7 +19,7 @@ public static class DiagnosticDescriptors
     public const string ApiSecretLiteralId = "SCHAT004";
 
     /// <summary>Where the rule documents live; a test checks each link against the repository's docs/rules folder.</summary>
-    public const string HelpLinkBase = "https://github.com/streamchat-generated/streamchat-generated/blob/main/docs/rules/";
+    public const string HelpLinkBase = RuleHelpLinks.Base;
 
     private const string SecurityCategory = "Security";
     private const string ReliabilityCategory = "Reliability";
@@ -32,7 +33,7 @@ public static class DiagnosticDescriptors
         defaultSeverity: DiagnosticSeverity.Warning,
         isEnabledByDefault: true,
         description: "Development tokens are unsigned. Use a closure provider that fetches tokens from your backend in release builds.",
-        helpLinkUri: HelpLinkBase + DevelopmentTokenInReleaseId + ".md");
+        helpLinkUri: RuleHelpLinks.For(DevelopmentTokenInReleaseId));
 
     /// <summary>SCHAT002.</summary>
     public static readonly DiagnosticDescriptor StaticTokenInRelease = new(
@@ -43,7 +44,7 @@ public static class DiagnosticDescriptors
         defaultSeverity: DiagnosticSeverity.Warning,
         isEnabledByDefault: true,
         description: "A static token stops working when it expires or is revoked. Use a closure provider that fetches tokens from your backend in release builds.",
-        helpLinkUri: HelpLinkBase + StaticTokenInReleaseId + ".md");
+        helpLinkUri: RuleHelpLinks.For(StaticTokenInReleaseId));
 
     /// <summary>SCHAT003.</summary>
     public static readonly DiagnosticDescriptor JwtLiteral = new(
@@ -54,7 +55,7 @@ public static class DiagnosticDescriptors
         defaultSeverity: DiagnosticSeverity.Warning,
         isEnabledByDefault: true,
         description: "Load tokens at run time (from your backend, configuration or the environment) and revoke any token that was committed.",
-        helpLinkUri: HelpLinkBase + JwtLiteralId + ".md");
+        helpLinkUri: RuleHelpLinks.For(JwtLiteralId));
 
     /// <summary>SCHAT004.</summary>
     public static readonly DiagnosticDescriptor ApiSecretLiteral = new(
@@ -65,5 +66,5 @@ public static class DiagnosticDescriptors
         defaultSeverity: DiagnosticSeverity.Warning,
         isEnabledByDefault: true,
         description: "Read the API secret from configuration or a secret store at run time, and rotate any secret that was committed.",
-        helpLinkUri: HelpLinkBase + ApiSecretLiteralId + ".md");
+        helpLinkUri: RuleHelpLinks.For(ApiSecretLiteralId));
 }

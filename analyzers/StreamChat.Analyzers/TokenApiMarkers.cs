@@ -1,4 +1,5 @@
 using Microsoft.CodeAnalysis;
+using StreamChat.Rules;
 
 namespace StreamChat.Analyzers;
 
@@ -31,8 +32,8 @@ internal sealed class TokenApiMarkers
     /// <summary>The markers of <paramref name="compilation"/>, or null when it does not reference StreamChat.Client.</summary>
     public static TokenApiMarkers? Find(Compilation compilation)
     {
-        var development = compilation.GetTypeByMetadataName(DevelopmentMetadataName);
-        var @static = compilation.GetTypeByMetadataName(StaticMetadataName);
+        var development = compilation.GetBestTypeByMetadataName(DevelopmentMetadataName);
+        var @static = compilation.GetBestTypeByMetadataName(StaticMetadataName);
         return development is null && @static is null ? null : new TokenApiMarkers(development, @static);
     }
 

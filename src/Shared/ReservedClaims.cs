@@ -1,6 +1,7 @@
-// One list of the claims the protocol gives a meaning to. This file is compiled into StreamChat.Client (for the
-// issuer and the validator, through InternalsVisibleTo) and into the source generator, which cannot reference the
-// runtime assembly when it runs; the namespaces differ so an assembly that sees both internals has no clash.
+// One list of the claims the protocol gives a meaning to. This file is compiled into StreamChat.Client and
+// StreamChat.Server (with the codec in Jwt/, which reads and writes these names as UTF-8: Jwt/ReservedClaims.Utf8.cs) and
+// into the source generator, which cannot reference the runtime assembly when it runs; the generator's copy has another
+// namespace, so the generator's tests, which see the internals of both the generator and the runtime, have no clash.
 #if STREAMCHAT_GENERATOR
 namespace StreamChat.Generators.Parsing;
 #else
@@ -11,7 +12,7 @@ namespace StreamChat.Jwt;
 /// The reserved claims: <c>user_id</c> (the user), <c>exp</c>, <c>iat</c>, <c>nbf</c> (the token's times, written by the
 /// signer) and <c>server</c> (marks the app's server token). A user's own claims never use these names.
 /// </summary>
-internal static class ReservedClaims
+internal static partial class ReservedClaims
 {
     public const string UserId = "user_id";
     public const string ExpiresAt = "exp";

@@ -1,4 +1,5 @@
 using System;
+using System.Diagnostics.CodeAnalysis;
 using System.Net.Http;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
@@ -23,6 +24,7 @@ public static class ChatClientServiceCollectionExtensions
     /// <param name="tokenProvider">Creates the token provider, for example a closure that calls your token service.</param>
     /// <param name="configure">Adjusts the settings (base URL, timeouts, retries), or <see langword="null"/>.</param>
     /// <returns>The builder of the named HTTP client <see cref="HttpClientName"/>.</returns>
+    [SuppressMessage("ApiDesign", "RS0026:Do not add multiple public overloads with optional parameters", Justification = "The overloads differ in a required parameter (a token provider factory or the token endpoint), so no call is ambiguous.")]
     public static IHttpClientBuilder AddChatClient(
         this IServiceCollection services,
         string apiKey,
@@ -61,6 +63,7 @@ public static class ChatClientServiceCollectionExtensions
     /// <param name="configure">Adjusts the settings (base URL, timeouts, retries), or <see langword="null"/>.</param>
     /// <returns>The builder of the named HTTP client <see cref="TokenEndpointHttpClientName"/>; the chat client's own is <see cref="HttpClientName"/>.</returns>
     /// <example><code>services.AddChatClient(apiKey, new Uri("https://your.backend/chat/token"), ChatClaimsTokenProvider.FromEndpoint).AddHttpMessageHandler&lt;BackendLoginHandler&gt;();</code></example>
+    [SuppressMessage("ApiDesign", "RS0026:Do not add multiple public overloads with optional parameters", Justification = "The overloads differ in a required parameter (a token provider factory or the token endpoint), so no call is ambiguous.")]
     public static IHttpClientBuilder AddChatClient(
         this IServiceCollection services,
         string apiKey,

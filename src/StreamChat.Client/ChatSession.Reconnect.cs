@@ -80,9 +80,9 @@ internal sealed partial class ChatSession
                 return;
             }
 
-            socket.Start(OnEvent, OnDropped);
+            socket.Start(_events.OnEvent, OnDropped);
             Log.Connected(_logger, User?.Id ?? "?", socket.ConnectionId);
-            await RewatchAsync(socket.ConnectionId).ConfigureAwait(false);
+            await _watches.RewatchAsync(socket.ConnectionId, lifetime).ConfigureAwait(false);
 
             // If this socket dropped meanwhile, a newer loop owns the state: no stale "Connected" after its "Reconnecting".
             _client.OnSessionState(this, ConnectionState.Connected, null, () => IsCurrent(socket));

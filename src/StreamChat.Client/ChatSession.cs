@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using System.Net.Http;
 using System.Text.Json;
 using System.Threading;
@@ -15,9 +14,10 @@ using StreamChat.Realtime;
 namespace StreamChat;
 
 /// <summary>
-/// One user's connection: its token manager (shared by REST and the WebSocket), its socket, reconnects and watched
-/// channels. A disconnect or user switch closes the session; a new connect makes a new one, so nothing of the old
-/// user (its provider above all) is ever used again.
+/// One user's connection: its token manager (shared by REST and the WebSocket), its socket and reconnects; its watched
+/// channels are a <see cref="WatchRegistry"/>, its events go through an <see cref="EventDispatcher"/>. A disconnect or
+/// user switch closes the session; a new connect makes a new one, so nothing of the old user (its provider above all) is
+/// ever used again.
 /// </summary>
 internal sealed partial class ChatSession
 {
@@ -31,7 +31,8 @@ internal sealed partial class ChatSession
     private readonly GuestUser? _guest;
     private readonly CancellationTokenSource _lifetime = new();
     private readonly object _gate = new();
-    private readonly HashSet<(string Type, string Id)> _watched = [];
+    private readonly WatchRegistry _watches;
+    private readonly EventDispatcher _events;
     private ChatSocket? _socket;
     private ChatDisconnectedException? _closed;
     private Task _reconnect = Task.CompletedTask;
@@ -52,6 +53,8 @@ internal sealed partial class ChatSession
             ? cancellationToken => FetchGuestTokenAsync(guest, cancellationToken)
             : cancellationToken => provider.GetTokenAsync(client, cancellationToken);
         _tokens = new TokenManager(fetch, new TokenRefreshPolicy(_config, provider.Kind), clock, logger);
+        _watches = new WatchRegistry(this, logger);
+        _events = new EventDispatcher(client, this, logger);
     }
 
     public ChatUser? User { get; private set; }
@@ -89,11 +92,15 @@ internal sealed partial class ChatSession
             throw ClosedError!;
         }
 
-        socket.Start(OnEvent, OnDropped);
+        socket.Start(_events.OnEvent, OnDropped);
 
         // Closed between the two steps: the socket went with the session (Start did nothing), and so does this connect.
         return ClosedError is { } closed ? throw closed : User!;
     }
+
+    /// <summary>Watches a channel with the current connection, and again on every new one (<see cref="WatchRegistry"/>).</summary>
+    public Task<JsonDocument> WatchAsync(string type, string id, CancellationToken cancellationToken) =>
+        _watches.WatchAsync(type, id, cancellationToken);
 
     /// <summary>A REST call as this session's user, refreshing the token on code 40 (a bounded number of times).</summary>
     public Task<JsonDocument> SendAsync(HttpMethod method, string path, string? query, byte[]? body, CancellationToken cancellationToken) =>
@@ -146,6 +153,43 @@ internal sealed partial class ChatSession
 
         // _lifetime is cancelled, not disposed: late callers may still link to it and must see it cancelled.
         _tokens.Dispose();
+    }
+
+    /// <summary>
+    /// The current connection id; while (re)connecting, waits for the next one, at most
+    /// <see cref="ChatClientConfig.RequestTimeout"/> on the configured clock.
+    /// </summary>
+    public async Task<string> WaitForConnectionIdAsync(CancellationToken cancellationToken)
+    {
+        using var timeout = Timing.CreateTimeoutSource(_config.TimeProvider, _config.RequestTimeout);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout?.Token ?? CancellationToken.None);
+        while (true)
+        {
+            Task connected;
+            lock (_gate)
+            {
+                if (_closed is not null)
+                {
+                    throw _closed;
+                }
+
+                if (_socket is { } socket)
+                {
+                    return socket.ConnectionId;
+                }
+
+                connected = _connected.Task;
+            }
+
+            try
+            {
+                await Timing.WaitAsync(connected, linked.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException exception) when (!cancellationToken.IsCancellationRequested)
+            {
+                throw new ChatConnectionException("The WebSocket did not connect again within ChatClientConfig.RequestTimeout, so the channel could not be watched; try again later.", new TimeoutException(exception.Message, exception));
+            }
+        }
     }
 
     private async Task<T> WithTokenAsync<T>(Func<Token, CancellationToken, Task<T>> send, CancellationToken cancellationToken)
@@ -216,18 +260,5 @@ internal sealed partial class ChatSession
     {
         using var answer = await _rest.SendAsync(HttpMethod.Post, "guest", null, ChannelRequests.GuestBody(guest), token: null, cancellationToken).ConfigureAwait(false);
         return ChannelRequests.ReadGuestToken(answer.RootElement);
-    }
-
-    private void OnEvent(ChatSocket socket, JsonElement root)
-    {
-        var type = Json.String(root, "type") ?? "(none)";
-        Log.Event(_logger, type);
-        if (type == "message.new"
-            && Json.String(root, "cid") is { } cid
-            && root.TryGetProperty("message", out var messageElement)
-            && ChatMessage.FromJson(messageElement) is { } message)
-        {
-            _client.RaiseMessageReceived(this, new MessageReceivedEventArgs(cid, message));
-        }
     }
 }

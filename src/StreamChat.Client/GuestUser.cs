@@ -6,7 +6,7 @@ using System.Text.Json;
 namespace StreamChat;
 
 /// <summary>The user a guest session is created for (<see cref="TokenProvider.Guest"/>).</summary>
-public sealed class GuestUser
+internal sealed class GuestUser
 {
     private static readonly HashSet<string> ReservedFields = new(StringComparer.Ordinal) { "id", "name", "image", "role" };
 
@@ -36,7 +36,7 @@ public sealed class GuestUser
         {
             if (ReservedFields.Contains(pair.Key))
             {
-                throw new ArgumentException($"The extra data key '{pair.Key}' is reserved; set it through the GuestUser parameters instead.", nameof(extraData));
+                throw new ArgumentException($"The extra data key '{pair.Key}' is reserved (id, name, image, role); pass the id, name and image as TokenProvider.Guest's parameters and leave '{pair.Key}' out of the extra data.", nameof(extraData));
             }
 
             JsonValueWriter.EnsureSupported(pair.Value, $"extraData[\"{pair.Key}\"]", nameof(extraData));

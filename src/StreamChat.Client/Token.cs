@@ -14,8 +14,6 @@ namespace StreamChat;
 /// </remarks>
 public sealed class Token : IEquatable<Token>
 {
-    private const string DevelopmentSignature = "devtoken";
-
     private readonly byte[] _payload;
 
     /// <summary>Reads a token. Same as <see cref="Parse"/>.</summary>
@@ -36,7 +34,8 @@ public sealed class Token : IEquatable<Token>
         ExpiresAt = parsed.ExpiresAt;
         IssuedAt = parsed.IssuedAt;
         NotBefore = parsed.NotBefore;
-        IsDevelopment = rawValue.EndsWith("." + DevelopmentSignature, StringComparison.Ordinal);
+        IsServerToken = parsed.IsServerToken;
+        IsDevelopment = DevelopmentToken.IsSigned(rawValue);
     }
 
     private Token()
@@ -66,6 +65,13 @@ public sealed class Token : IEquatable<Token>
 
     /// <summary>Whether this is a client-side development token (signature <c>devtoken</c>), accepted only by apps with auth checks disabled.</summary>
     public bool IsDevelopment { get; }
+
+    /// <summary>
+    /// Whether the payload marks this as the app's server token (<c>{"server":true}</c>), which your backend uses and never
+    /// hands to a client. Read without checking the signature, like every claim here: only the chat server (or
+    /// <c>StreamChat.Server</c>'s validator) can tell whether the token is genuine.
+    /// </summary>
+    public bool IsServerToken { get; }
 
     /// <summary>Whether this is <see cref="Anonymous"/>.</summary>
     public bool IsAnonymous { get; }
@@ -117,8 +123,7 @@ public sealed class Token : IEquatable<Token>
             throw new ArgumentException("A development token needs a user id; pass the id of the user to connect as.", nameof(userId));
         }
 
-        var payload = DevelopmentPayload(userId);
-        return new Token(JwtSigningKey.HeaderSegment + "." + Base64Url.EncodeToString(payload) + "." + DevelopmentSignature);
+        return DevelopmentToken.Create(userId, static (writer, id) => writer.WriteString(ReservedClaims.UserIdUtf8, id));
     }
 
     /// <summary>Looks up a claim in the payload.</summary>
@@ -146,11 +151,6 @@ public sealed class Token : IEquatable<Token>
         return false;
     }
 
-    /// <summary>Whether the token has expired at <paramref name="now"/>.</summary>
-    /// <param name="now">The current time, preferably the server's.</param>
-    /// <returns><see langword="true"/> when the token has an <c>exp</c> claim at or before <paramref name="now"/>.</returns>
-    public bool IsExpiredAt(DateTimeOffset now) => ExpiresAt is { } exp && exp <= now;
-
     /// <inheritdoc/>
     public bool Equals(Token? other) => other is not null && string.Equals(RawValue, other.RawValue, StringComparison.Ordinal) && IsAnonymous == other.IsAnonymous;
 
@@ -172,18 +172,5 @@ public sealed class Token : IEquatable<Token>
         var kind = IsDevelopment ? "development, " : string.Empty;
         var exp = ExpiresAt is { } e ? e.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture) : "none";
         return $"Token({kind}user_id: {UserId ?? "(none)"}, exp: {exp}, value: [redacted])";
-    }
-
-    private static byte[] DevelopmentPayload(string userId)
-    {
-        using var stream = new System.IO.MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
-        {
-            writer.WriteStartObject();
-            writer.WriteString(JwtClaimNames.UserIdUtf8, userId);
-            writer.WriteEndObject();
-        }
-
-        return stream.ToArray();
     }
 }

@@ -20,10 +20,10 @@ if (!CommandLine.TryParse(args, out var options, out var error))
     return 2;
 }
 
+// ASP.NET Core's own categories are held to warnings by the dev server itself (Logging/FrameworkLogFilter).
 using var loggerFactory = LoggerFactory.Create(logging => logging
     .AddSimpleConsole(console => console.SingleLine = true)
-    .SetMinimumLevel(LogLevel.Information)
-    .AddFilter("Microsoft", LogLevel.Warning));
+    .SetMinimumLevel(LogLevel.Information));
 options.LoggerFactory = loggerFactory;
 
 using var stop = new CancellationTokenSource();
@@ -58,3 +58,6 @@ catch (OperationCanceledException)
 }
 
 return 0;
+
+/// <summary>The tool's entry point. Internal: a tool has no API to reference (the library package has it), though the web SDK would make it public.</summary>
+internal partial class Program;

@@ -19,7 +19,7 @@ internal static class Hs256Header
     public static bool IsValid(ReadOnlySpan<char> segment)
     {
         // The header this library, the official SDKs and most JWT libraries write: {"alg":"HS256","typ":"JWT"}.
-        if (segment.SequenceEqual(JwtSigningKey.HeaderSegment.AsSpan()))
+        if (segment.SequenceEqual(Hs256.HeaderSegment.AsSpan()))
         {
             return true;
         }

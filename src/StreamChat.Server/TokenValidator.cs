@@ -51,7 +51,7 @@ public sealed class TokenValidator
         }
 
         var key = Encoding.UTF8.GetBytes(apiSecret);
-        JwtSigningKey.EnsureSecretLength(key.Length, nameof(apiSecret));
+        Hs256.EnsureSecretLength(key.Length, nameof(apiSecret));
         _hmac = new HmacSha256Pool(key);
         CryptographicOperations.ZeroMemory(key);
         _options = options ?? new TokenValidatorOptions();
@@ -183,7 +183,7 @@ public sealed class TokenValidator
             return TokenVerdict.Refused(StreamErrorCode.AuthenticationFailed, serverProblem, exp, iat, nbf);
         }
 
-        var isServer = claims.ServerCount == 1;
+        var isServer = claims.IsServerToken;
         if (!isServer && string.IsNullOrEmpty(claims.UserId))
         {
             return TokenVerdict.Refused(StreamErrorCode.AuthenticationFailed, "the token has no user_id claim", exp, iat, nbf);

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 using StreamChat.Annotations;
 using StreamChat.Jwt;
@@ -38,6 +39,7 @@ public sealed class UserTokenIssuer : IDisposable
     /// <param name="claims">More claims (strings, booleans, numbers, lists and dictionaries of those); not the reserved ones (<c>user_id</c>, <c>exp</c>, <c>iat</c>, <c>nbf</c>, <c>server</c>).</param>
     /// <returns>The signed token to hand to the client.</returns>
     /// <exception cref="ArgumentException">The user id is empty, a claim is reserved or of an unsupported type, or the token would expire before it is issued.</exception>
+    [SuppressMessage("ApiDesign", "RS0026:Do not add multiple public overloads with optional parameters", Justification = "The overloads differ in a required parameter (a time or a lifetime), so no call is ambiguous.")]
     public string CreateUserToken(string userId, DateTimeOffset? expiresAt = null, DateTimeOffset? issuedAt = null, IReadOnlyDictionary<string, object?>? claims = null)
     {
         if (string.IsNullOrEmpty(userId))
@@ -76,6 +78,7 @@ public sealed class UserTokenIssuer : IDisposable
     /// <param name="lifetime">How long the token is valid, counted from now.</param>
     /// <param name="claims">More claims, as for <see cref="CreateUserToken(string, DateTimeOffset?, DateTimeOffset?, IReadOnlyDictionary{string, object?})"/>.</param>
     /// <returns>The signed token.</returns>
+    [SuppressMessage("ApiDesign", "RS0026:Do not add multiple public overloads with optional parameters", Justification = "The overloads differ in a required parameter (a time or a lifetime), so no call is ambiguous.")]
     public string CreateUserToken(string userId, TimeSpan lifetime, IReadOnlyDictionary<string, object?>? claims = null)
     {
         if (lifetime <= TimeSpan.Zero)
@@ -88,14 +91,14 @@ public sealed class UserTokenIssuer : IDisposable
 
     /// <summary>Creates the server token (<c>{"server":true}</c>), which may do anything in the app. Never send it to a client.</summary>
     /// <returns>The signed server token.</returns>
-    public string CreateServerToken() => _key.Sign(0, static (writer, _) => writer.WriteBoolean(JwtClaimNames.ServerUtf8, true));
+    public string CreateServerToken() => _key.Sign(0, static (writer, _) => writer.WriteBoolean(ReservedClaims.ServerUtf8, true));
 
     /// <inheritdoc/>
     public void Dispose() => _key.Dispose();
 
     private static void WriteUserClaims(Utf8JsonWriter writer, (string UserId, IReadOnlyDictionary<string, object?>? Claims) state)
     {
-        writer.WriteString(JwtClaimNames.UserIdUtf8, state.UserId);
+        writer.WriteString(ReservedClaims.UserIdUtf8, state.UserId);
         if (state.Claims is null)
         {
             return;

@@ -25,6 +25,20 @@ public class TokenTests
     }
 
     [Test]
+    public void IsServerToken_is_true_only_for_a_payload_with_server_true()
+    {
+        Assert.Multiple(() =>
+        {
+            Assert.That(Token.Parse(Jwt("""{"server":true}""")).IsServerToken, Is.True);
+            Assert.That(Token.Parse(Jwt("""{"server":false}""")).IsServerToken, Is.False);
+            Assert.That(Token.Parse(Jwt("""{"server":"true"}""")).IsServerToken, Is.False);
+            Assert.That(Token.Parse(Jwt("""{"user_id":"john"}""")).IsServerToken, Is.False);
+            Assert.That(Token.Development("john").IsServerToken, Is.False);
+            Assert.That(Token.Anonymous.IsServerToken, Is.False);
+        });
+    }
+
+    [Test]
     public void Parse_reads_exp_beyond_2038_as_long_seconds()
     {
         var token = Token.Parse(Jwt("""{"user_id":"u","exp":4102444800}"""));

@@ -1,4 +1,5 @@
 using Microsoft.CodeAnalysis;
+using StreamChat.Rules;
 
 namespace StreamChat.Generators.Diagnostics;
 
@@ -6,7 +7,6 @@ namespace StreamChat.Generators.Diagnostics;
 public static class DiagnosticDescriptors
 {
     private const string Category = "StreamChat.Claims";
-    private const string HelpBase = "https://github.com/streamchat-generated/streamchat-generated/blob/main/docs/rules/";
 
     /// <summary>SCHAT101: a claims record must be partial.</summary>
     public static readonly DiagnosticDescriptor NotPartial = Create(
@@ -100,5 +100,5 @@ public static class DiagnosticDescriptors
         "The generator adds members in a file of its own, and a file-local type cannot have parts in two files.");
 
     private static DiagnosticDescriptor Create(string id, string title, string message, string description) =>
-        new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, description: description, helpLinkUri: HelpBase + id + ".md");
+        new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, description: description, helpLinkUri: RuleHelpLinks.For(id));
 }

@@ -1,4 +1,5 @@
 using Microsoft.CodeAnalysis;
+using StreamChat.Rules;
 
 namespace StreamChat.Generators.Parsing;
 
@@ -11,18 +12,18 @@ internal sealed class KnownTypes
 
     private KnownTypes(Compilation compilation)
     {
-        TokenClaimsAttribute = compilation.GetTypeByMetadataName(TokenClaimsAttributeName);
-        ClaimAttribute = compilation.GetTypeByMetadataName(ClaimAttributeName);
-        UserIdAttribute = compilation.GetTypeByMetadataName(UserIdAttributeName);
-        Guid = compilation.GetTypeByMetadataName("System.Guid");
-        DateTimeOffset = compilation.GetTypeByMetadataName("System.DateTimeOffset");
-        List = compilation.GetTypeByMetadataName("System.Collections.Generic.List`1");
-        IList = compilation.GetTypeByMetadataName("System.Collections.Generic.IList`1");
-        ICollection = compilation.GetTypeByMetadataName("System.Collections.Generic.ICollection`1");
-        IReadOnlyList = compilation.GetTypeByMetadataName("System.Collections.Generic.IReadOnlyList`1");
-        IReadOnlyCollection = compilation.GetTypeByMetadataName("System.Collections.Generic.IReadOnlyCollection`1");
+        TokenClaimsAttribute = compilation.GetBestTypeByMetadataName(TokenClaimsAttributeName);
+        ClaimAttribute = compilation.GetBestTypeByMetadataName(ClaimAttributeName);
+        UserIdAttribute = compilation.GetBestTypeByMetadataName(UserIdAttributeName);
+        Guid = compilation.GetBestTypeByMetadataName("System.Guid");
+        DateTimeOffset = compilation.GetBestTypeByMetadataName("System.DateTimeOffset");
+        List = compilation.GetBestTypeByMetadataName("System.Collections.Generic.List`1");
+        IList = compilation.GetBestTypeByMetadataName("System.Collections.Generic.IList`1");
+        ICollection = compilation.GetBestTypeByMetadataName("System.Collections.Generic.ICollection`1");
+        IReadOnlyList = compilation.GetBestTypeByMetadataName("System.Collections.Generic.IReadOnlyList`1");
+        IReadOnlyCollection = compilation.GetBestTypeByMetadataName("System.Collections.Generic.IReadOnlyCollection`1");
         IEnumerable = compilation.GetSpecialType(SpecialType.System_Collections_Generic_IEnumerable_T);
-        CanUseNotNullWhen = compilation.GetTypeByMetadataName("System.Diagnostics.CodeAnalysis.NotNullWhenAttribute") is { } notNullWhen
+        CanUseNotNullWhen = compilation.GetBestTypeByMetadataName("System.Diagnostics.CodeAnalysis.NotNullWhenAttribute") is { } notNullWhen
             && compilation.IsSymbolAccessibleWithin(notNullWhen, compilation.Assembly);
     }
 

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.ComponentModel;
 using System.Text.Json;
+using StreamChat.Jwt;
 
 namespace StreamChat.Claims;
 
@@ -131,20 +132,7 @@ public static class ClaimReader
             return false;
         }
 
-        long seconds;
-        if (!reader.TryGetInt64(out seconds))
-        {
-            if (!reader.TryGetDouble(out var fractional) || fractional < long.MinValue || fractional > long.MaxValue)
-            {
-                return false;
-            }
-
-            seconds = (long)Math.Floor(fractional);
-        }
-
-        const long MinSeconds = -62135596800;
-        const long MaxSeconds = 253402300799;
-        if (seconds < MinSeconds || seconds > MaxSeconds)
+        if (!NumericDate.TryGetSeconds(ref reader, out var seconds))
         {
             return false;
         }

@@ -1,8 +1,5 @@
 using System;
 using System.ComponentModel;
-using System.IO;
-using System.Text.Encodings.Web;
-using System.Text.Json;
 using StreamChat.Annotations;
 using StreamChat.Jwt;
 
@@ -15,10 +12,6 @@ namespace StreamChat.Claims;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class ClaimsTokenFactory
 {
-    private const string DevelopmentSignature = "devtoken";
-
-    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
     /// <summary>
     /// Makes an unsigned development token whose payload holds the claims <paramref name="writeClaims"/> writes.
     /// The chat server accepts it only when the app's auth checks are disabled.
@@ -35,16 +28,7 @@ public static class ClaimsTokenFactory
             throw new ArgumentNullException(nameof(writeClaims));
         }
 
-        using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream, WriterOptions))
-        {
-            writer.WriteStartObject();
-            writeClaims(writer, state);
-            writer.WriteEndObject();
-        }
-
-        var payload = stream.ToArray();
-        return new Token(JwtSigningKey.HeaderSegment + "." + Base64Url.EncodeToString(payload) + "." + DevelopmentSignature);
+        return DevelopmentToken.Create(state, writeClaims);
     }
 
     /// <summary>A development-token provider (kind <see cref="TokenProviderKind.Development"/>) for a token with any claims.</summary>

@@ -109,7 +109,7 @@ internal sealed class RestTransport : IDisposable
                 return ParseObject(bytes, method, path, status);
             }
 
-            var error = ErrorBody.ToException(bytes.AsSpan(), response.StatusCode);
+            var error = ErrorBodyReader.ToException(bytes.AsSpan(), response.StatusCode);
             Log.RequestFailed(_logger, method.Method, url, status, error.RawCode);
             throw error;
         }

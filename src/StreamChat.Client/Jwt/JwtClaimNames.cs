@@ -20,14 +20,4 @@ public static class JwtClaimNames
 
     /// <summary>Marks a server token: <c>server</c>.</summary>
     public const string Server = ReservedClaims.Server;
-
-    internal static System.ReadOnlySpan<byte> UserIdUtf8 => "user_id"u8;
-
-    internal static System.ReadOnlySpan<byte> ExpiresAtUtf8 => "exp"u8;
-
-    internal static System.ReadOnlySpan<byte> IssuedAtUtf8 => "iat"u8;
-
-    internal static System.ReadOnlySpan<byte> NotBeforeUtf8 => "nbf"u8;
-
-    internal static System.ReadOnlySpan<byte> ServerUtf8 => "server"u8;
 }

@@ -11,10 +11,7 @@ namespace StreamChat.Jwt;
 public sealed class JwtSigningKey : IDisposable
 {
     /// <summary>The shortest secret accepted, in bytes (HS256 needs a key at least as long as its 256-bit hash).</summary>
-    public const int MinimumSecretLength = 32;
-
-    /// <summary>The header of every token signed here: <c>{"alg":"HS256","typ":"JWT"}</c>, base64url-encoded.</summary>
-    internal const string HeaderSegment = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9";
+    public const int MinimumSecretLength = Hs256.MinimumSecretLength;
 
     // Tokens of a few hundred bytes are built on the stack; bigger payloads rent.
     private const int StackBufferLength = 512;
@@ -38,7 +35,7 @@ public sealed class JwtSigningKey : IDisposable
     /// <exception cref="ArgumentException">The secret is shorter than 32 bytes.</exception>
     public JwtSigningKey(ReadOnlySpan<byte> secret)
     {
-        EnsureSecretLength(secret.Length, nameof(secret));
+        Hs256.EnsureSecretLength(secret.Length, nameof(secret));
         _hmac = new HmacSha256Pool(secret);
     }
 
@@ -49,7 +46,7 @@ public sealed class JwtSigningKey : IDisposable
     [System.Runtime.CompilerServices.SkipLocalsInit]
     public string Sign(ReadOnlySpan<byte> payloadUtf8)
     {
-        var header = HeaderSegmentUtf8;
+        var header = Hs256.HeaderSegmentUtf8;
         var signatureStart = header.Length + 1 + Base64Url.GetEncodedLength(payloadUtf8.Length) + 1;
 
         // Room for the unpadded text plus what Base64 writes before the padding is cut.
@@ -101,21 +98,6 @@ public sealed class JwtSigningKey : IDisposable
         var token = Sign(payload.WrittenSpan);
         PayloadWriter.Return(payload);
         return token;
-    }
-
-    /// <summary><see cref="HeaderSegment"/> as ASCII bytes.</summary>
-    internal static ReadOnlySpan<byte> HeaderSegmentUtf8 => "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9"u8;
-
-    /// <summary>Refuses a secret too short for HS256, with the message every secret-taking API gives.</summary>
-    internal static void EnsureSecretLength(int byteCount, string parameterName)
-    {
-        if (byteCount < MinimumSecretLength)
-        {
-            throw new ArgumentException(
-                $"The API secret is {byteCount} bytes long; HS256 needs at least {MinimumSecretLength}. " +
-                "Use the secret of your chat app as it is, or generate one with at least 32 random bytes.",
-                parameterName);
-        }
     }
 
     /// <summary>

@@ -1,6 +1,5 @@
 using System;
 using System.Buffers.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 
 namespace StreamChat.Jwt;
@@ -12,15 +11,13 @@ namespace StreamChat.Jwt;
 /// </summary>
 internal sealed class PayloadWriter
 {
-    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
     [ThreadStatic]
     private static PayloadWriter? t_idle;
 
     private readonly PooledBufferWriter _buffer = new();
     private readonly Utf8JsonWriter _json;
 
-    private PayloadWriter() => _json = new Utf8JsonWriter(_buffer, WriterOptions);
+    private PayloadWriter() => _json = new Utf8JsonWriter(_buffer, RelaxedJson.WriterOptions);
 
     /// <summary>The bytes written by the last <see cref="Write{TState}"/>.</summary>
     public ReadOnlySpan<byte> WrittenSpan => _buffer.WrittenSpan;

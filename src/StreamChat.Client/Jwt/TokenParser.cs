@@ -8,9 +8,10 @@ internal static class TokenParser
 {
     internal readonly struct Parsed
     {
-        public Parsed(byte[] payload, string? userId, DateTimeOffset? expiresAt, DateTimeOffset? issuedAt, DateTimeOffset? notBefore)
+        public Parsed(byte[] payload, string? userId, DateTimeOffset? expiresAt, DateTimeOffset? issuedAt, DateTimeOffset? notBefore, bool isServerToken)
         {
             Payload = payload;
+            IsServerToken = isServerToken;
             UserId = userId;
             ExpiresAt = expiresAt;
             IssuedAt = issuedAt;
@@ -26,6 +27,8 @@ internal static class TokenParser
         public DateTimeOffset? IssuedAt { get; }
 
         public DateTimeOffset? NotBefore { get; }
+
+        public bool IsServerToken { get; }
     }
 
     public static Parsed Parse(string raw)
@@ -46,7 +49,7 @@ internal static class TokenParser
         {
             // Most tokens carry the header this library and the official SDKs write: known to be a JSON object.
             var header = raw.AsSpan(0, first);
-            if (!header.SequenceEqual(JwtSigningKey.HeaderSegment.AsSpan()))
+            if (!header.SequenceEqual(Hs256.HeaderSegment.AsSpan()))
             {
                 CheckHeader(header);
             }
@@ -183,7 +186,7 @@ internal static class TokenParser
             throw PayloadError(problem, claims);
         }
 
-        return new Parsed(payload, claims.UserId, ToDate(claims.ExpiresAt), ToDate(claims.IssuedAt), ToDate(claims.NotBefore));
+        return new Parsed(payload, claims.UserId, ToDate(claims.ExpiresAt), ToDate(claims.IssuedAt), ToDate(claims.NotBefore), claims.IsServerToken);
     }
 
     private static TokenFormatException PayloadError(PayloadProblem problem, in PayloadClaims claims) => problem switch

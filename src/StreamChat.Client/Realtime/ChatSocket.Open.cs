@@ -83,7 +83,7 @@ internal sealed partial class ChatSocket
         var root = document.RootElement;
         if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("error", out var error))
         {
-            var rejection = ErrorBody.ToException(error, HttpStatusCode.Unauthorized);
+            var rejection = ErrorBodyReader.ToException(error, HttpStatusCode.Unauthorized);
             Log.ConnectRejected(logger, rejection.RawCode);
             await CloseQuietlyAsync(socket).ConfigureAwait(false);
             throw rejection;

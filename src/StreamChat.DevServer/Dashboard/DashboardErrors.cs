@@ -12,7 +12,7 @@ internal static class DashboardErrors
     {
         context.Response.Clear();
         SecurityHeaders.Apply(context.Response);
-        var body = ErrorBody.Create(code, message, status, ProtocolResponse.Duration(context, state.Clock));
+        var body = ErrorResponse.Create(code, message, status, ProtocolResponse.Duration(context, state.Clock));
         if (field is not null)
         {
             body["field"] = field;

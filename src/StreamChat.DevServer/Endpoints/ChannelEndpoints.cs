@@ -71,11 +71,7 @@ internal static class ChannelEndpoints
         var channel = state.Channels.Find(type, id) ?? throw ProtocolException.NotFound($"channel '{type}:{id}' does not exist");
         Permissions.CheckSendMessage(caller, type);
 
-        var senderId = caller.IsServer
-            ? JsonFields.OptionalString(request, "user_id", "message.user_id")
-                ?? JsonFields.OptionalString(JsonFields.OptionalObject(request, "user", "message.user"), "id", "message.user.id")
-                ?? throw ProtocolException.Input("message.user_id or message.user.id is required for server-side requests")
-            : caller.UserId!;
+        var senderId = ActingUserId(caller, request, "message", "user", "for server-side requests");
         var sender = FindOrCreateUser(Ids.CheckUserId(senderId, "message.user_id"), state);
         var messageId = JsonFields.OptionalString(request, "id", "message.id") is { Length: > 0 } given ? Ids.CheckMessageId(given) : Guid.NewGuid().ToString();
         var now = Wire.Timestamp(state.Clock.GetUtcNow());
@@ -108,14 +104,21 @@ internal static class ChannelEndpoints
         return ProtocolResponse.Created(new JsonObject { ["message"] = message.DeepClone() });
     }
 
+    /// <summary>
+    /// The user a request acts as: the caller's own, or for a server-side request the user the request names, as
+    /// <c>{path}.{field}_id</c> or <c>{path}.{field}.id</c> (the official server clients send either).
+    /// </summary>
+    private static string ActingUserId(Caller caller, JsonObject? parent, string path, string field, string when) =>
+        !caller.IsServer
+            ? caller.UserId!
+            : JsonFields.OptionalString(parent, field + "_id", $"{path}.{field}_id")
+                ?? JsonFields.OptionalString(JsonFields.OptionalObject(parent, field, $"{path}.{field}"), "id", $"{path}.{field}.id")
+                ?? throw ProtocolException.Input($"{path}.{field}_id or {path}.{field}.id is required {when}");
+
     private static Channel Create(Caller caller, string type, string id, JsonObject? data, DevServerState state)
     {
         Permissions.CheckCreate(caller);
-        var creatorId = caller.IsServer
-            ? JsonFields.OptionalString(data, "created_by_id", "data.created_by_id")
-                ?? JsonFields.OptionalString(JsonFields.OptionalObject(data, "created_by", "data.created_by"), "id", "data.created_by.id")
-                ?? throw ProtocolException.Input("data.created_by_id or data.created_by.id is required to create a channel server-side")
-            : caller.UserId!;
+        var creatorId = ActingUserId(caller, data, "data", "created_by", "to create a channel server-side");
         var creator = FindOrCreateUser(Ids.CheckUserId(creatorId, "data.created_by_id"), state);
 
         var members = MemberIds(data);

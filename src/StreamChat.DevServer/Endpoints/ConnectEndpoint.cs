@@ -139,7 +139,7 @@ internal static class ConnectEndpoint
         using var either = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, aborted);
         try
         {
-            var frame = Encoding.UTF8.GetBytes(ErrorBody.CreateFrame(error.Code, error.Message, duration).ToJsonString());
+            var frame = Encoding.UTF8.GetBytes(ErrorResponse.CreateFrame(error.Code, error.Message, duration).ToJsonString());
             await socket.SendAsync(frame, WebSocketMessageType.Text, endOfMessage: true, either.Token).ConfigureAwait(false);
             await socket.CloseAsync(WebSocketCloseStatus.NormalClosure, "connection refused", either.Token).ConfigureAwait(false);
         }

@@ -82,7 +82,7 @@ internal sealed class ProtocolErrorMiddleware(RequestDelegate next, DevServerSta
 
         // CORS headers survive: the CORS middleware adds them when the response starts.
         context.Response.Clear();
-        var body = ErrorBody.Create(error.Code, error.Message, error.HttpStatus, ProtocolResponse.Duration(context, state.Clock));
+        var body = ErrorResponse.Create(error.Code, error.Message, error.HttpStatus, ProtocolResponse.Duration(context, state.Clock));
         await ProtocolResponse.WriteAsync(context, body, error.HttpStatus).ConfigureAwait(false);
     }
 }

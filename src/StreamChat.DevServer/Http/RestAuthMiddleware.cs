@@ -1,11 +1,9 @@
 using System;
-using System.Text.Json;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using StreamChat.DevServer.Auth;
 using StreamChat.DevServer.Protocol;
-using StreamChat.Jwt;
 
 namespace StreamChat.DevServer.Http;
 
@@ -57,8 +55,5 @@ internal sealed class RestAuthMiddleware(RequestDelegate next, DevServerState st
     }
 
     // The fault applies to user tokens only; peek at the claims without validating.
-    private static bool IsServerToken(string token) =>
-        StreamChat.Token.TryParse(token, out var parsed)
-        && parsed.TryGetClaim(JwtClaimNames.Server, out var server)
-        && server.ValueKind == JsonValueKind.True;
+    private static bool IsServerToken(string token) => StreamChat.Token.TryParse(token, out var parsed) && parsed.IsServerToken;
 }

@@ -20,9 +20,6 @@ internal static class JsonFields
             : throw ProtocolException.Input($"{path} must be a string");
     }
 
-    public static string RequiredString(JsonObject? parent, string name, string path) =>
-        OptionalString(parent, name, path) is { Length: > 0 } text ? text : throw ProtocolException.Input($"{path} is required");
-
     public static JsonObject? OptionalObject(JsonObject? parent, string name, string path)
     {
         var node = parent?[name];

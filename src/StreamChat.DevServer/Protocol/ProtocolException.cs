@@ -9,7 +9,7 @@ internal sealed class ProtocolException : Exception
         : base(message)
     {
         Code = code;
-        HttpStatus = httpStatus ?? ErrorBody.StatusFor(code);
+        HttpStatus = httpStatus ?? ErrorResponse.StatusFor(code);
     }
 
     public StreamErrorCode Code { get; }

@@ -124,14 +124,6 @@ internal sealed class Channel
         }
     }
 
-    public JsonObject ToJson()
-    {
-        lock (_gate)
-        {
-            return ChannelJsonUnlocked();
-        }
-    }
-
     /// <summary>The query response: channel, latest messages, members and watcher count.</summary>
     public JsonObject StateJson(UserStore users, int messageLimit, ConnectionRegistry connections)
     {

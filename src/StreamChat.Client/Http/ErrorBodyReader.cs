@@ -5,7 +5,7 @@ using System.Text.Json;
 namespace StreamChat.Http;
 
 /// <summary>Reads the server's error body <c>{"code","message","StatusCode","duration","more_info"}</c> leniently.</summary>
-internal static class ErrorBody
+internal static class ErrorBodyReader
 {
     /// <summary>Turns an error body into a typed exception. Missing or malformed fields are tolerated.</summary>
     public static ChatApiException ToException(ReadOnlySpan<byte> body, HttpStatusCode status)

@@ -4,12 +4,12 @@ using StreamChat.Http;
 
 namespace StreamChat.Client.IntegrationTests.Unit;
 
-public sealed class ErrorBodyTests
+public sealed class ErrorBodyReaderTests
 {
     [Test]
     public void Full_body_gives_code_status_message_and_link()
     {
-        var error = ErrorBody.ToException(Encoding.UTF8.GetBytes("""{"code":43,"message":"signature is invalid","StatusCode":401,"duration":"0.1ms","more_info":"https://example.test/43"}"""), HttpStatusCode.Unauthorized);
+        var error = ErrorBodyReader.ToException(Encoding.UTF8.GetBytes("""{"code":43,"message":"signature is invalid","StatusCode":401,"duration":"0.1ms","more_info":"https://example.test/43"}"""), HttpStatusCode.Unauthorized);
 
         Assert.Multiple(() =>
         {
@@ -29,7 +29,7 @@ public sealed class ErrorBodyTests
     [TestCase("""[1,2]""", 0)]
     public void Malformed_or_partial_bodies_are_read_leniently(string body, int code)
     {
-        var error = ErrorBody.ToException(Encoding.UTF8.GetBytes(body), HttpStatusCode.BadGateway);
+        var error = ErrorBodyReader.ToException(Encoding.UTF8.GetBytes(body), HttpStatusCode.BadGateway);
 
         Assert.That(error.RawCode, Is.EqualTo(code));
         Assert.That(error.StatusCode, Is.EqualTo(HttpStatusCode.BadGateway));

@@ -2,8 +2,8 @@ using System.Text.Json.Nodes;
 
 namespace StreamChat.DevServer.Protocol;
 
-/// <summary>The protocol's error body: <c>{"code","message","StatusCode","duration","more_info"}</c>.</summary>
-internal static class ErrorBody
+/// <summary>Writes the protocol's error response: the body <c>{"code","message","StatusCode","duration","more_info"}</c> and the HTTP status each code gets.</summary>
+internal static class ErrorResponse
 {
     public const string MoreInfo = "https://getstream.io/chat/docs/api_errors_response";
 

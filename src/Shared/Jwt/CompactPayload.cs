@@ -72,17 +72,17 @@ internal static class CompactPayload
     {
         switch (name.Length)
         {
-            case 3 when name.SequenceEqual(JwtClaimNames.ExpiresAtUtf8):
+            case 3 when name.SequenceEqual(ReservedClaims.ExpiresAtUtf8):
                 return TryStoreSeconds(ref claims.ExpiresAt, kind, value);
-            case 3 when name.SequenceEqual(JwtClaimNames.IssuedAtUtf8):
+            case 3 when name.SequenceEqual(ReservedClaims.IssuedAtUtf8):
                 return TryStoreSeconds(ref claims.IssuedAt, kind, value);
-            case 3 when name.SequenceEqual(JwtClaimNames.NotBeforeUtf8):
+            case 3 when name.SequenceEqual(ReservedClaims.NotBeforeUtf8):
                 return TryStoreSeconds(ref claims.NotBefore, kind, value);
-            case 6 when name.SequenceEqual(JwtClaimNames.ServerUtf8):
+            case 6 when name.SequenceEqual(ReservedClaims.ServerUtf8):
                 claims.ServerCount++;
                 claims.ServerIsTrue = kind == ValueKind.True;
                 return true;
-            case 7 when name.SequenceEqual(JwtClaimNames.UserIdUtf8):
+            case 7 when name.SequenceEqual(ReservedClaims.UserIdUtf8):
                 if (kind != ValueKind.String || claims.UserId is not null)
                 {
                     return false;
@@ -111,7 +111,7 @@ internal static class CompactPayload
         }
 
         seconds = negative ? -seconds : seconds;
-        if (seconds < PayloadClaims.MinUnixSeconds || seconds > PayloadClaims.MaxUnixSeconds)
+        if (!NumericDate.IsInRange(seconds))
         {
             return false;
         }

@@ -24,10 +24,6 @@ internal enum PayloadProblem
 /// </summary>
 internal struct PayloadClaims
 {
-    // The unix-second range DateTimeOffset can hold: 0001-01-01 to 9999-12-31.
-    internal const long MinUnixSeconds = -62_135_596_800;
-    internal const long MaxUnixSeconds = 253_402_300_799;
-
     private enum Name
     {
         Other,
@@ -48,6 +44,12 @@ internal struct PayloadClaims
 
     /// <summary>Whether the last <c>server</c> claim is JSON <c>true</c>.</summary>
     public bool ServerIsTrue;
+
+    /// <summary>
+    /// Whether the payload is marked as the app's server token: <c>"server": true</c>, once. The one test of it, for
+    /// <see cref="Token"/>, the validator and the dev server (the validator also refuses a server token that names a user).
+    /// </summary>
+    public readonly bool IsServerToken => ServerCount == 1 && ServerIsTrue;
 
     /// <summary>The claim a problem is about, when it is about one.</summary>
     public string? ProblemClaim;
@@ -127,12 +129,12 @@ internal struct PayloadClaims
             case Name.UserId:
                 if (UserId is not null)
                 {
-                    return Duplicate(JwtClaimNames.UserId);
+                    return Duplicate(ReservedClaims.UserId);
                 }
 
                 if (reader.TokenType != JsonTokenType.String)
                 {
-                    return WrongType(JwtClaimNames.UserId, reader.TokenType);
+                    return WrongType(ReservedClaims.UserId, reader.TokenType);
                 }
 
                 try
@@ -147,11 +149,11 @@ internal struct PayloadClaims
 
                 return PayloadProblem.None;
             case Name.ExpiresAt:
-                return ReadNumericDate(ref ExpiresAt, JwtClaimNames.ExpiresAt, ref reader);
+                return ReadNumericDate(ref ExpiresAt, ReservedClaims.ExpiresAt, ref reader);
             case Name.IssuedAt:
-                return ReadNumericDate(ref IssuedAt, JwtClaimNames.IssuedAt, ref reader);
+                return ReadNumericDate(ref IssuedAt, ReservedClaims.IssuedAt, ref reader);
             case Name.NotBefore:
-                return ReadNumericDate(ref NotBefore, JwtClaimNames.NotBefore, ref reader);
+                return ReadNumericDate(ref NotBefore, ReservedClaims.NotBefore, ref reader);
             default:
                 ServerCount++;
                 ServerIsTrue = reader.TokenType == JsonTokenType.True;
@@ -172,24 +174,13 @@ internal struct PayloadClaims
             return WrongType(claim, reader.TokenType);
         }
 
-        double seconds;
-        if (reader.TryGetInt64(out var whole))
-        {
-            seconds = whole;
-        }
-        else if (!reader.TryGetDouble(out seconds) || double.IsInfinity(seconds) || double.IsNaN(seconds))
+        if (!NumericDate.TryGetSeconds(ref reader, out var seconds))
         {
             ProblemClaim = claim;
             return PayloadProblem.ClaimOutOfRange;
         }
 
-        if (seconds < MinUnixSeconds || seconds > MaxUnixSeconds)
-        {
-            ProblemClaim = claim;
-            return PayloadProblem.ClaimOutOfRange;
-        }
-
-        field = (long)Math.Floor(seconds);
+        field = seconds;
         return PayloadProblem.None;
     }
 
@@ -211,22 +202,22 @@ internal struct PayloadClaims
         if (reader.ValueIsEscaped)
         {
             // Rare: compare the unescaped name, so "user\u005fid" is user_id as every JSON reader sees it.
-            return reader.ValueTextEquals(JwtClaimNames.UserIdUtf8) ? Name.UserId
-                : reader.ValueTextEquals(JwtClaimNames.ExpiresAtUtf8) ? Name.ExpiresAt
-                : reader.ValueTextEquals(JwtClaimNames.IssuedAtUtf8) ? Name.IssuedAt
-                : reader.ValueTextEquals(JwtClaimNames.NotBeforeUtf8) ? Name.NotBefore
-                : reader.ValueTextEquals(JwtClaimNames.ServerUtf8) ? Name.Server
+            return reader.ValueTextEquals(ReservedClaims.UserIdUtf8) ? Name.UserId
+                : reader.ValueTextEquals(ReservedClaims.ExpiresAtUtf8) ? Name.ExpiresAt
+                : reader.ValueTextEquals(ReservedClaims.IssuedAtUtf8) ? Name.IssuedAt
+                : reader.ValueTextEquals(ReservedClaims.NotBeforeUtf8) ? Name.NotBefore
+                : reader.ValueTextEquals(ReservedClaims.ServerUtf8) ? Name.Server
                 : Name.Other;
         }
 
         var name = reader.ValueSpan;
         return name.Length switch
         {
-            3 when name.SequenceEqual(JwtClaimNames.ExpiresAtUtf8) => Name.ExpiresAt,
-            3 when name.SequenceEqual(JwtClaimNames.IssuedAtUtf8) => Name.IssuedAt,
-            3 when name.SequenceEqual(JwtClaimNames.NotBeforeUtf8) => Name.NotBefore,
-            6 when name.SequenceEqual(JwtClaimNames.ServerUtf8) => Name.Server,
-            7 when name.SequenceEqual(JwtClaimNames.UserIdUtf8) => Name.UserId,
+            3 when name.SequenceEqual(ReservedClaims.ExpiresAtUtf8) => Name.ExpiresAt,
+            3 when name.SequenceEqual(ReservedClaims.IssuedAtUtf8) => Name.IssuedAt,
+            3 when name.SequenceEqual(ReservedClaims.NotBeforeUtf8) => Name.NotBefore,
+            6 when name.SequenceEqual(ReservedClaims.ServerUtf8) => Name.Server,
+            7 when name.SequenceEqual(ReservedClaims.UserIdUtf8) => Name.UserId,
             _ => Name.Other,
         };
     }

@@ -1,0 +1,30 @@
+using System;
+using StreamChat.Http;
+
+namespace StreamChat.Jwt;
+
+/// <summary>
+/// The development token: the HS256 header, the claims, and the literal signature <c>devtoken</c> in place of a real
+/// one. The chat server accepts it only when the app's auth checks are disabled.
+/// </summary>
+internal static class DevelopmentToken
+{
+    /// <summary>The signature segment of every development token.</summary>
+    public const string Signature = "devtoken";
+
+    /// <summary>Whether <paramref name="rawValue"/> ends with the development signature.</summary>
+    public static bool IsSigned(string rawValue) => rawValue.EndsWith("." + Signature, StringComparison.Ordinal);
+
+    /// <summary>Makes a development token whose payload holds the claims <paramref name="writeClaims"/> writes.</summary>
+    public static Token Create<TState>(TState state, JwtClaimsWriter<TState> writeClaims)
+    {
+        var payload = JsonBody.Write((state, writeClaims), static (writer, input) =>
+        {
+            writer.WriteStartObject();
+            input.writeClaims(writer, input.state);
+            writer.WriteEndObject();
+        });
+
+        return new Token(Hs256.HeaderSegment + "." + Base64Url.EncodeToString(payload) + "." + Signature);
+    }
+}
