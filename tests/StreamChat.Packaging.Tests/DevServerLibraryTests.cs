@@ -1,10 +1,7 @@
 using System;
-using System.IO;
 using System.Linq;
 using System.Threading.Tasks;
-using System.Xml.Linq;
 using StreamChat.Packaging.Tests.Infrastructure;
-using StreamChat.Tests.Shared;
 
 namespace StreamChat.Packaging.Tests;
 
@@ -51,20 +48,12 @@ public sealed class DevServerLibraryTests
             package,
             new[] { ("MyChatTests.cs", Test) },
             "<IsTestProject>true</IsTestProject>",
-            new[] { ("StreamChat.DevServer", package.Version), ("StreamChat.Client", package.Version) }.Concat(TestPackages()));
+            new[] { ("StreamChat.DevServer", package.Version), ("StreamChat.Client", package.Version) }.Concat(ConsumerProject.TestFrameworkPackages()));
 
         var test = await consumer.TestAsync();
 
         Assert.That(test.ExitCode, Is.Zero, test.ToString);
         Assert.That(test.Output, Does.Contain("Passed My_code_talks_to_an_embedded_dev_server"), test.ToString);
         Assert.That(test.Output, Does.Not.Contain("NU1212"), test.ToString);
-    }
-
-    // The test framework packages at the versions the repository pins, so the restore needs nothing new.
-    private static (string Id, string Version)[] TestPackages()
-    {
-        var pins = XDocument.Load(Path.Combine(RepositoryFiles.Root, "Directory.Packages.props")).Descendants("PackageVersion")
-            .ToDictionary(e => (string)e.Attribute("Include")!, e => (string)e.Attribute("Version")!);
-        return new[] { "Microsoft.NET.Test.Sdk", "NUnit", "NUnit3TestAdapter" }.Select(id => (id, pins[id])).ToArray();
     }
 }

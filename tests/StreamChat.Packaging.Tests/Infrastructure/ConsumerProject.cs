@@ -3,6 +3,8 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Threading.Tasks;
+using System.Xml.Linq;
+using StreamChat.Tests.Shared;
 
 namespace StreamChat.Packaging.Tests.Infrastructure;
 
@@ -21,9 +23,15 @@ internal sealed class ConsumerProject
 
     /// <summary>
     /// A consumer with the given source files; <paramref name="properties"/> go into the project's property group as XML,
-    /// and <paramref name="packages"/> (id and version) are its package references: the packed StreamChat.Client by default.
+    /// <paramref name="packages"/> (id and version) are its package references (the packed StreamChat.Client by default),
+    /// and <paramref name="sdk"/> is the project's SDK (<c>Microsoft.NET.Sdk.Web</c> for an ASP.NET Core app).
     /// </summary>
-    public static ConsumerProject Create(PackedPackages package, IEnumerable<(string Name, string Source)> files, string properties = "", IEnumerable<(string Id, string Version)>? packages = null)
+    public static ConsumerProject Create(
+        PackedPackages package,
+        IEnumerable<(string Name, string Source)> files,
+        string properties = "",
+        IEnumerable<(string Id, string Version)>? packages = null,
+        string sdk = "Microsoft.NET.Sdk")
     {
         var references = string.Concat((packages ?? new[] { (PackedPackages.ClientId, package.Version) })
             .Select(reference => $"""{Environment.NewLine}    <PackageReference Include="{reference.Id}" Version="{reference.Version}" />"""));
@@ -51,7 +59,7 @@ internal sealed class ConsumerProject
             </configuration>
             """);
         File.WriteAllText(Path.Combine(directory, "Consumer.csproj"), $$"""
-            <Project Sdk="Microsoft.NET.Sdk">
+            <Project Sdk="{{sdk}}">
               <PropertyGroup>
                 <OutputType>Exe</OutputType>
                 <TargetFramework>net10.0</TargetFramework>
@@ -69,6 +77,17 @@ internal sealed class ConsumerProject
         }
 
         return new ConsumerProject(directory);
+    }
+
+    /// <summary>
+    /// The test framework packages (Microsoft.NET.Test.Sdk, NUnit, NUnit3TestAdapter) at the versions the repository pins,
+    /// so a consumer test project's restore needs nothing new.
+    /// </summary>
+    public static (string Id, string Version)[] TestFrameworkPackages()
+    {
+        var pins = XDocument.Load(Path.Combine(RepositoryFiles.Root, "Directory.Packages.props")).Descendants("PackageVersion")
+            .ToDictionary(e => (string)e.Attribute("Include")!, e => (string)e.Attribute("Version")!);
+        return new[] { "Microsoft.NET.Test.Sdk", "NUnit", "NUnit3TestAdapter" }.Select(id => (id, pins[id])).ToArray();
     }
 
     /// <summary>Builds from scratch (so every warning is reported again) with the given configuration and properties.</summary>
