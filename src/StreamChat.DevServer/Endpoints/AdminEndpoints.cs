@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Text.Json.Nodes;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Builder;
@@ -129,21 +130,19 @@ internal static class AdminEndpoints
             throw ProtocolException.Input("users must be an array of {id, set, unset}");
         }
 
-        var result = new JsonObject();
+        // Every entry is read and checked before any user changes (UserStore.PartialUpdate applies them all or none).
+        var patches = new List<UserPatch>(updates.Count);
         foreach (var node in updates)
         {
             var update = node as JsonObject ?? throw ProtocolException.Input("users[] must be objects");
             var id = Ids.CheckUserId(JsonFields.OptionalString(update, "id", "users[].id"), "users[].id");
             var set = JsonFields.OptionalObject(update, "set", "users[].set") ?? new JsonObject();
+            var unset = JsonFields.OptionalStringList(update, "unset", "users[].unset");
             var before = JsonFields.OptionalTimestamp(set, RevokeField, $"users[].set.{RevokeField}", out var revoke);
-            result[id] = state.Users.Upsert(id, set, AssignableRole(set, "users[].set.role"));
-            if (revoke)
-            {
-                state.Users.RevokeUserTokens([id], before);
-                result[id] = state.Users.Find(id);
-            }
+            patches.Add(new UserPatch(id, set, unset, AssignableRole(set, "users[].set.role"), revoke, before));
         }
 
+        var result = state.Users.PartialUpdate(patches);
         return ProtocolResponse.Ok(new JsonObject { ["users"] = result });
     }
 

@@ -154,19 +154,7 @@ internal sealed class UserStore(TimeProvider clock, ServerLimits limits)
         }
 
         // Merged into a copy first, so a merge over the size cap changes nothing.
-        var custom = (JsonObject?)user?.Custom.DeepClone() ?? new JsonObject();
-        if (details is not null)
-        {
-            foreach (var (name, value) in details)
-            {
-                if (!ServerFields.Contains(name))
-                {
-                    custom[name] = value?.DeepClone();
-                }
-            }
-        }
-
-        CustomData.Check(custom, limits.MaxUserCustomDataBytes, $"user '{Echo.Short(id)}'", nameof(DevServerOptions.MaxUserCustomDataBytes));
+        var custom = Merged(id, user?.Custom, details, []);
         if (user is null)
         {
             user = new User(id, role ?? Roles.User, now);
@@ -180,6 +168,75 @@ internal sealed class UserStore(TimeProvider clock, ServerLimits limits)
         user.Custom = custom;
         user.UpdatedAt = now;
         return user.ToJson();
+    }
+
+    /// <summary>
+    /// Applies a <c>PATCH /users</c> request, all or nothing: the user cap and every user's custom data size are checked
+    /// for the whole list before any user changes (a request refused half way would leave the users half updated).
+    /// </summary>
+    /// <returns>Each patched user as it is afterwards, by id.</returns>
+    public JsonObject PartialUpdate(IReadOnlyList<UserPatch> patches)
+    {
+        lock (_gate)
+        {
+            EnsureRoom(patches.Select(p => p.Id).Distinct(StringComparer.Ordinal).Count(id => !_users.ContainsKey(id)));
+            var custom = new Dictionary<string, JsonObject>(StringComparer.Ordinal);
+            foreach (var patch in patches)
+            {
+                var current = custom.TryGetValue(patch.Id, out var earlier) ? earlier : _users.TryGetValue(patch.Id, out var user) ? user.Custom : null;
+                custom[patch.Id] = Merged(patch.Id, current, patch.Set, patch.Unset);
+            }
+
+            var now = clock.GetUtcNow();
+            var result = new JsonObject();
+            foreach (var patch in patches)
+            {
+                if (!_users.TryGetValue(patch.Id, out var user))
+                {
+                    user = new User(patch.Id, Roles.User, now);
+                    _users.Add(patch.Id, user);
+                }
+
+                user.Role = patch.Role ?? user.Role;
+                user.Custom = custom[patch.Id];
+                user.UpdatedAt = now;
+                if (patch.Revoke)
+                {
+                    user.RevokedBefore = patch.RevokedBefore;
+                }
+
+                result[patch.Id] = user.ToJson();
+            }
+
+            return result;
+        }
+    }
+
+    // A copy of the user's custom data with the changes applied, checked against the size cap.
+    private JsonObject Merged(string id, JsonObject? current, JsonObject? set, IReadOnlyList<string> unset)
+    {
+        var custom = (JsonObject?)current?.DeepClone() ?? new JsonObject();
+        if (set is not null)
+        {
+            foreach (var (name, value) in set)
+            {
+                if (!ServerFields.Contains(name))
+                {
+                    custom[name] = value?.DeepClone();
+                }
+            }
+        }
+
+        foreach (var name in unset)
+        {
+            if (!ServerFields.Contains(name))
+            {
+                custom.Remove(name);
+            }
+        }
+
+        CustomData.Check(custom, limits.MaxUserCustomDataBytes, $"user '{Echo.Short(id)}'", nameof(DevServerOptions.MaxUserCustomDataBytes));
+        return custom;
     }
 
     private void EnsureRoom(int newUsers)

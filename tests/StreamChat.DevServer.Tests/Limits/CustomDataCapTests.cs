@@ -47,6 +47,60 @@ public sealed class CustomDataCapTests : DevServerTest
     }
 
     [Test]
+    public async Task A_partial_update_with_one_user_over_the_cap_changes_no_user_of_the_request()
+    {
+        await Api.PostAsync("/users", Upsert("bob", "one", Half), ServerToken());
+        var revokeAt = System.DateTimeOffset.UnixEpoch.AddYears(56).ToString("O");
+
+        // A new user, bob's role and bob's cutoff come before the entry over the cap: none of them may be applied.
+        var refused = await Api.SendAsync(
+            HttpMethod.Patch,
+            "/users",
+            $$$"""{"users":[{"id":"alice","set":{"bio":"x"}},{"id":"bob","set":{"role":"admin","revoke_tokens_issued_before":"{{{revokeAt}}}"}},{"id":"bob","set":{"two":"{{{Half}}}"}}]}""",
+            ServerToken());
+        var after = await Api.SendAsync(HttpMethod.Patch, "/users", """{"users":[{"id":"bob","set":{}}]}""", ServerToken());
+
+        refused.AssertError(StreamErrorCode.InputError, HttpStatusCode.BadRequest);
+        var bob = after.Body["users"]?["bob"];
+        Assert.Multiple(() =>
+        {
+            Assert.That(bob?["role"]?.GetValue<string>(), Is.EqualTo("user"), bob?.ToJsonString());
+            Assert.That(bob?["revoke_tokens_issued_before"], Is.Null, bob?.ToJsonString());
+            Assert.That(bob?["two"], Is.Null, bob?.ToJsonString());
+        });
+
+        // alice was never created: a guest may take her id.
+        var guest = await Api.AnonymousPostAsync("/guest", """{"user":{"id":"alice"}}""");
+        Assert.That(guest.Status, Is.EqualTo(HttpStatusCode.Created), guest.Body.ToJsonString());
+    }
+
+    [Test]
+    public async Task Unset_removes_custom_fields_and_makes_room_for_a_set_in_the_same_update()
+    {
+        await Api.PostAsync("/users", Upsert("bob", "one", Half), ServerToken());
+
+        var update = await Api.SendAsync(HttpMethod.Patch, "/users", $$$"""{"users":[{"id":"bob","set":{"two":"{{{Half}}}"},"unset":["one","role"]}]}""", ServerToken());
+
+        var bob = update.Body["users"]?["bob"];
+        Assert.Multiple(() =>
+        {
+            Assert.That(update.Status, Is.EqualTo(HttpStatusCode.Created).Or.EqualTo(HttpStatusCode.OK), update.Body.ToJsonString());
+            Assert.That(bob?["one"], Is.Null, bob?.ToJsonString());
+            Assert.That(bob?["two"]?.GetValue<string>(), Is.EqualTo(Half));
+            Assert.That(bob?["role"]?.GetValue<string>(), Is.EqualTo("user"), "a server-owned field is not unset");
+        });
+    }
+
+    [Test]
+    public async Task Unset_that_is_not_a_list_of_names_is_code_4()
+    {
+        var refused = await Api.SendAsync(HttpMethod.Patch, "/users", """{"users":[{"id":"bob","unset":"one"}]}""", ServerToken());
+
+        refused.AssertError(StreamErrorCode.InputError, HttpStatusCode.BadRequest);
+        Assert.That(refused.Body["message"]?.GetValue<string>(), Does.Contain("users[].unset"));
+    }
+
+    [Test]
     public async Task User_details_over_the_cap_on_connect_get_the_code_4_error_frame()
     {
         await using var ws = await WsClient.ConnectAsync(Server, "bob", UserToken("bob"), userDetails: new JsonObject { ["id"] = "bob", ["bio"] = Big });
