@@ -186,7 +186,19 @@ public sealed class JsClientConformanceTests
         });
     }
 
-    // Only the server-side scenario gets the secret, as only a backend would have it.
+    [Test]
+    public async Task Server_client_partial_update_sets_and_unsets_a_user_s_fields()
+    {
+        var result = await RunAsync("partial-update-user", withSecret: true);
+        Assert.Multiple(() =>
+        {
+            Assert.That(result["color"]?.GetValue<string>(), Is.EqualTo("blue"), result.ToJsonString());
+            Assert.That(result["hasBio"]?.GetValue<bool>(), Is.False, result.ToJsonString());
+            Assert.That(result["role"]?.GetValue<string>(), Is.EqualTo("admin"), result.ToJsonString());
+        });
+    }
+
+    // Only the server-side scenarios get the secret, as only a backend would have it.
     private async Task<JsonObject> RunAsync(string scenario, bool withSecret = false)
     {
         var environment = new Dictionary<string, string> { ["STREAM_CHANNEL_ID"] = ChannelId };

@@ -167,6 +167,15 @@ const scenarios = {
     };
   },
 
+  // The official server client upserts a user, then changes it with a partial update (set and unset).
+  async 'partial-update-user'() {
+    const server = new StreamChat(apiKey, process.env.STREAM_API_SECRET, { baseURL, timeout: 15000 });
+    await server.upsertUser({ id: 'pat', bio: 'first', color: 'red' });
+    const updated = await server.partialUpdateUser({ id: 'pat', set: { color: 'blue', role: 'admin' }, unset: ['bio'] });
+    const pat = updated.users.pat;
+    return { color: pat.color, hasBio: 'bio' in pat, role: pat.role };
+  },
+
   async 'expired-token-connect'() {
     const client = newClient();
     const provider = hostTokenProvider('fred');
