@@ -114,17 +114,11 @@ internal sealed class UserStore(TimeProvider clock, ServerLimits limits)
     {
         lock (_gate)
         {
-            // All or nothing: the cap is checked for every new user before any is created.
-            EnsureRoom(ids.Distinct(StringComparer.Ordinal).Count(id => !_users.ContainsKey(id)));
+            EnsureRoomFor(ids);
             var now = clock.GetUtcNow();
             foreach (var id in ids)
             {
-                if (!_users.TryGetValue(id, out var user))
-                {
-                    user = new User(id, Roles.User, now);
-                    _users.Add(id, user);
-                }
-
+                var user = GetOrAdd(id, now);
                 user.RevokedBefore = before;
             }
         }
@@ -179,7 +173,7 @@ internal sealed class UserStore(TimeProvider clock, ServerLimits limits)
     {
         lock (_gate)
         {
-            EnsureRoom(patches.Select(p => p.Id).Distinct(StringComparer.Ordinal).Count(id => !_users.ContainsKey(id)));
+            EnsureRoomFor(patches.Select(p => p.Id));
             var custom = new Dictionary<string, JsonObject>(StringComparer.Ordinal);
             foreach (var patch in patches)
             {
@@ -191,12 +185,7 @@ internal sealed class UserStore(TimeProvider clock, ServerLimits limits)
             var result = new JsonObject();
             foreach (var patch in patches)
             {
-                if (!_users.TryGetValue(patch.Id, out var user))
-                {
-                    user = new User(patch.Id, Roles.User, now);
-                    _users.Add(patch.Id, user);
-                }
-
+                var user = GetOrAdd(patch.Id, now);
                 user.Role = patch.Role ?? user.Role;
                 user.Custom = custom[patch.Id];
                 user.UpdatedAt = now;
@@ -237,6 +226,21 @@ internal sealed class UserStore(TimeProvider clock, ServerLimits limits)
 
         CustomData.Check(custom, limits.MaxUserCustomDataBytes, $"user '{Echo.Short(id)}'", nameof(DevServerOptions.MaxUserCustomDataBytes));
         return custom;
+    }
+
+    // All or nothing: the cap is checked for every new user of a request before any is created.
+    private void EnsureRoomFor(IEnumerable<string> ids) => EnsureRoom(ids.Distinct(StringComparer.Ordinal).Count(id => !_users.ContainsKey(id)));
+
+    // A user the request names but the server does not know yet is created with the default role (the cap is checked first).
+    private User GetOrAdd(string id, DateTimeOffset now)
+    {
+        if (!_users.TryGetValue(id, out var user))
+        {
+            user = new User(id, Roles.User, now);
+            _users.Add(id, user);
+        }
+
+        return user;
     }
 
     private void EnsureRoom(int newUsers)
