@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
@@ -11,7 +12,7 @@ namespace StreamChat.Benchmarks;
 /// </summary>
 internal sealed class CodecQuickCheck : IQuickCheckGroup
 {
-    private static readonly System.TimeSpan PerRatio = System.TimeSpan.FromSeconds(6);
+    private static readonly TimeSpan PerRatio = TimeSpan.FromSeconds(6);
 
     public string Name => "codec: interleaved rounds, median ratio of time per call; allocations in bytes per call";
 
