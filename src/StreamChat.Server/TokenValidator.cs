@@ -75,7 +75,8 @@ public sealed class TokenValidator
     /// <param name="token">The raw token from the <c>Authorization</c> header or the WebSocket query.</param>
     /// <param name="revokedBefore">
     /// Looks up the revocation cutoff for a user id (app-wide and per-user combined; the id is null for server tokens):
-    /// tokens issued before it are refused with code 40, and once a cutoff is set a token without <c>iat</c> is too.
+    /// tokens issued before it are refused with code 40, and once a cutoff is set a token without <c>iat</c> is too. The
+    /// cutoff is compared in whole seconds, as <c>iat</c> is: a token whose <c>iat</c> is the cutoff's second stays valid.
     /// </param>
     /// <returns>The verdict.</returns>
     public Task<TokenValidationResult> ValidateAsync(string token, Func<string?, DateTimeOffset?>? revokedBefore = null) =>
@@ -210,7 +211,9 @@ public sealed class TokenValidator
                 return TokenVerdict.Refused(StreamErrorCode.TokenExpired, "token has been revoked (tokens without iat are refused once revocation is set)", exp, iat, nbf);
             }
 
-            if (Ticks(issuedAt) < cutoff.UtcTicks)
+            // iat is whole seconds, so the cutoff is too (truncated, as the hosted service reads it): a token issued in the
+            // second the cutoff falls in is valid, so logging out and in again within one second works.
+            if (issuedAt < cutoff.ToUnixTimeSeconds())
             {
                 return TokenVerdict.Refused(StreamErrorCode.TokenExpired, "token has been revoked", exp, iat, nbf);
             }

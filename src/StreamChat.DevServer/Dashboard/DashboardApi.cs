@@ -47,7 +47,7 @@ internal sealed class DashboardApi(DevServerState state)
         var cutoff = revoked ? state.Clock.GetUtcNow() : (System.DateTimeOffset?)null;
         if (userId is null)
         {
-            state.Users.RevokeAppTokens(cutoff);
+            cutoff = state.Users.RevokeAppTokens(cutoff);
         }
         else
         {
@@ -56,7 +56,7 @@ internal sealed class DashboardApi(DevServerState state)
                 throw new DashboardInputException("user_id", $"There is no user '{Echo.Short(userId)}'.");
             }
 
-            state.Users.RevokeUserTokens([userId], cutoff);
+            cutoff = state.Users.RevokeUserTokens([userId], cutoff);
         }
 
         state.Logger.LogInformation("Dashboard: {Scope} token revocation {Action}", userId is null ? "app-wide" : "a user's", revoked ? "set" : "lifted");

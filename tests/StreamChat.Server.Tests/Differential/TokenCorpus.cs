@@ -194,6 +194,11 @@ internal static class TokenCorpus
         {
             yield return new(group, Jws.Sign(StandardHeader, payload, secret), cutoff);
         }
+
+        // The protocol's rule, in whole seconds: a cutoff within a second revokes only the tokens issued before that second.
+        var withinASecond = cutoff.AddMilliseconds(700);
+        yield return new("issued in the cutoff's second", Jws.Sign(StandardHeader, $$"""{"user_id":"john","iat":{{At(-30)}}}""", secret), withinASecond);
+        yield return new("revoked, a second before the cutoff's", Jws.Sign(StandardHeader, $$"""{"user_id":"john","iat":{{At(-30) - 1}}}""", secret), withinASecond);
     }
 
     private static IEnumerable<string> Claims(string secret)
