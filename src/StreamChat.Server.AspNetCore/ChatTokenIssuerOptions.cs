@@ -20,13 +20,16 @@ public sealed class ChatTokenIssuerOptions
     /// <summary>The longest <see cref="ClockSkew"/> accepted.</summary>
     public static readonly TimeSpan MaxClockSkew = TimeSpan.FromMinutes(5);
 
+    /// <summary>The longest <see cref="TokenLifetime"/> accepted: a year. Longer is no safer than a token without <c>exp</c>, and dates run out.</summary>
+    public static readonly TimeSpan MaxTokenLifetime = TimeSpan.FromDays(365);
+
     /// <summary>The app's API key (not needed to sign; handy to hand to clients). Optional.</summary>
     public string? ApiKey { get; set; }
 
     /// <summary>The app's API secret, at least 32 bytes in UTF-8. Keep it out of source and logs (user secrets, environment, a vault).</summary>
     public string? ApiSecret { get; set; }
 
-    /// <summary>How long an issued token is valid. Default: one hour. The client fetches a new one when it expires.</summary>
+    /// <summary>How long an issued token is valid. Default: one hour; at most <see cref="MaxTokenLifetime"/>. The client fetches a new one when it expires.</summary>
     public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromHours(1);
 
     /// <summary>

@@ -23,9 +23,9 @@ internal sealed class ChatTokenIssuerOptionsValidator(string settingPrefix) : IV
             failures.Add($"{secret} is shorter than {JwtSigningKey.MinimumSecretLength} bytes, too short for HS256. Use your chat app's API secret as it is.");
         }
 
-        if (options.TokenLifetime <= TimeSpan.Zero)
+        if (options.TokenLifetime <= TimeSpan.Zero || options.TokenLifetime > ChatTokenIssuerOptions.MaxTokenLifetime)
         {
-            failures.Add($"{settingPrefix}{nameof(ChatTokenIssuerOptions.TokenLifetime)} must be more than zero (for example 01:00:00).");
+            failures.Add($"{settingPrefix}{nameof(ChatTokenIssuerOptions.TokenLifetime)} must be more than zero and at most {ChatTokenIssuerOptions.MaxTokenLifetime:c} (for example 01:00:00).");
         }
 
         if (options.ClockSkew < TimeSpan.Zero || options.ClockSkew > ChatTokenIssuerOptions.MaxClockSkew)

@@ -37,12 +37,13 @@ public sealed class TokenValidator
     private const int SignatureLength = 43;
 
     private readonly HmacSha256Pool _hmac;
-    private readonly TokenValidatorOptions _options;
+    private readonly TimeProvider _clock;
+    private readonly long _skewTicks;
 
     /// <summary>Creates a validator for the app with the given secret.</summary>
     /// <param name="apiSecret">The app's API secret (at least 32 bytes).</param>
-    /// <param name="options">Clock and leeway; defaults when null.</param>
-    /// <exception cref="ArgumentException">The secret is shorter than 32 bytes.</exception>
+    /// <param name="options">Clock and leeway, copied here; defaults when null.</param>
+    /// <exception cref="ArgumentException">The secret is shorter than 32 bytes, or an option is out of range (the message names it).</exception>
     public TokenValidator([ApiSecret] string apiSecret, TokenValidatorOptions? options = null)
     {
         if (apiSecret is null)
@@ -50,18 +51,32 @@ public sealed class TokenValidator
             throw new ArgumentNullException(nameof(apiSecret));
         }
 
+        // Copied, so that a caller changing the object later cannot change what this validator accepts.
+        options ??= new TokenValidatorOptions();
+        _clock = options.TimeProvider ?? throw new ArgumentException(
+            $"{nameof(TokenValidatorOptions)}.{nameof(TokenValidatorOptions.TimeProvider)} is null; leave it unset for the system clock, or set the clock to check times against.",
+            nameof(options));
+        if (options.ClockSkew < TimeSpan.Zero || options.ClockSkew > TokenValidatorOptions.MaxClockSkew)
+        {
+            throw new ArgumentOutOfRangeException(
+                nameof(options),
+                $"{nameof(TokenValidatorOptions)}.{nameof(TokenValidatorOptions.ClockSkew)} must be between 00:00:00 and {TokenValidatorOptions.MaxClockSkew:c}; a longer leeway would accept tokens long expired.");
+        }
+
+        _skewTicks = options.ClockSkew.Ticks;
+
         var key = Encoding.UTF8.GetBytes(apiSecret);
         Hs256.EnsureSecretLength(key.Length, nameof(apiSecret));
         _hmac = new HmacSha256Pool(key);
         CryptographicOperations.ZeroMemory(key);
-        _options = options ?? new TokenValidatorOptions();
     }
 
     /// <summary>Validates a token.</summary>
     /// <param name="token">The raw token from the <c>Authorization</c> header or the WebSocket query.</param>
     /// <param name="revokedBefore">
     /// Looks up the revocation cutoff for a user id (app-wide and per-user combined; the id is null for server tokens):
-    /// tokens issued before it are refused with code 40, and once a cutoff is set a token without <c>iat</c> is too.
+    /// tokens issued before it are refused with code 40, and once a cutoff is set a token without <c>iat</c> is too. The
+    /// cutoff is compared in whole seconds, as <c>iat</c> is: a token whose <c>iat</c> is the cutoff's second stays valid.
     /// </param>
     /// <returns>The verdict.</returns>
     public Task<TokenValidationResult> ValidateAsync(string token, Func<string?, DateTimeOffset?>? revokedBefore = null) =>
@@ -161,8 +176,8 @@ public sealed class TokenValidator
     private TokenVerdict CheckClaims(in PayloadClaims claims, Func<string?, DateTimeOffset?>? revokedBefore)
     {
         var (exp, iat, nbf) = (claims.ExpiresAt, claims.IssuedAt, claims.NotBefore);
-        var now = _options.TimeProvider.GetUtcNow().UtcTicks;
-        var skew = _options.ClockSkew.Ticks;
+        var now = _clock.GetUtcNow().UtcTicks;
+        var skew = _skewTicks;
         if (exp is { } expires && Ticks(expires) + skew <= now)
         {
             return TokenVerdict.Refused(StreamErrorCode.TokenExpired, "the token has expired", exp, iat, nbf);
@@ -196,7 +211,9 @@ public sealed class TokenValidator
                 return TokenVerdict.Refused(StreamErrorCode.TokenExpired, "token has been revoked (tokens without iat are refused once revocation is set)", exp, iat, nbf);
             }
 
-            if (Ticks(issuedAt) < cutoff.UtcTicks)
+            // iat is whole seconds, so the cutoff is too (truncated, as the hosted service reads it): a token issued in the
+            // second the cutoff falls in is valid, so logging out and in again within one second works.
+            if (issuedAt < cutoff.ToUnixTimeSeconds())
             {
                 return TokenVerdict.Refused(StreamErrorCode.TokenExpired, "token has been revoked", exp, iat, nbf);
             }

@@ -91,10 +91,29 @@ public sealed class UserTokenIssuer : IDisposable
 
     /// <summary>Creates the server token (<c>{"server":true}</c>), which may do anything in the app. Never send it to a client.</summary>
     /// <returns>The signed server token.</returns>
-    public string CreateServerToken() => _key.Sign(0, static (writer, _) => writer.WriteBoolean(ReservedClaims.ServerUtf8, true));
+    public string CreateServerToken() => _key.Sign(0, WriteServerClaim);
+
+    /// <summary>
+    /// Creates a server token that expires <paramref name="lifetime"/> from now (<c>iat</c> now), for a holder that should
+    /// not keep full access for ever. Never send it to a client.
+    /// </summary>
+    /// <param name="lifetime">How long the token is valid, counted from now.</param>
+    /// <returns>The signed server token.</returns>
+    public string CreateServerToken(TimeSpan lifetime)
+    {
+        if (lifetime <= TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(lifetime), lifetime, "The lifetime must be positive.");
+        }
+
+        var now = _timeProvider.GetUtcNow();
+        return _key.Sign(0, WriteServerClaim, now + lifetime, now);
+    }
 
     /// <inheritdoc/>
     public void Dispose() => _key.Dispose();
+
+    private static void WriteServerClaim(Utf8JsonWriter writer, int state) => writer.WriteBoolean(ReservedClaims.ServerUtf8, true);
 
     private static void WriteUserClaims(Utf8JsonWriter writer, (string UserId, IReadOnlyDictionary<string, object?>? Claims) state)
     {

@@ -61,6 +61,29 @@ public sealed class BackendEndToEndTests
     }
 
     [Test]
+    public async Task Logging_out_and_in_again_within_one_second_connects_with_the_new_token()
+    {
+        await using var e2e = await EndToEnd.StartAsync();
+        var first = await e2e.ConnectAsync("john-doe", "demo-password-john", ChatClaimsTokenProvider.FromEndpoint, "again");
+        await first.DisposeAsync();
+
+        // Log out at s + 0.2 (the cutoff), log in again at s + 0.7: the new token's iat is s.
+        var now = e2e.Clock.GetUtcNow().UtcTicks;
+        e2e.Clock.Advance(TimeSpan.FromTicks(TimeSpan.TicksPerSecond - (now % TimeSpan.TicksPerSecond)) + TimeSpan.FromMilliseconds(200));
+        await e2e.LogOutAsync();
+        e2e.Clock.Advance(TimeSpan.FromMilliseconds(500));
+        await using var second = await e2e.ConnectAsync("john-doe", "demo-password-john", ChatClaimsTokenProvider.FromEndpoint, "again");
+        var message = await EndToEnd.Guard(second.SendMessageAsync("messaging", "again", "back within the second"));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(message.User?.Id, Is.EqualTo("john-doe"));
+            Assert.That(e2e.EndpointCalls, Is.EqualTo(2), "one token per login, none refused");
+            Assert.That(e2e.Server.Stats.RejectedWithCode(StreamErrorCode.TokenExpired), Is.Zero, "the new token is not revoked");
+        });
+    }
+
+    [Test]
     public async Task Tokens_revoked_while_the_user_stays_logged_in_are_renewed_with_one_endpoint_call()
     {
         await using var e2e = await EndToEnd.StartAsync();

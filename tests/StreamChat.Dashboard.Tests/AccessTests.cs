@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Linq;
 using System.Net.Sockets;
 using System.Threading.Tasks;
@@ -88,6 +89,44 @@ public sealed class AccessTests : DashboardTest
 
         await Assertions.Expect(Page.GetByRole(AriaRole.Button, new() { Name = "Sign in" })).ToBeVisibleAsync();
         Assert.That(await Context.CookiesAsync(), Is.Empty);
+    }
+
+    [Test]
+    public async Task A_session_cookie_replayed_from_outside_the_browser_is_refused()
+    {
+        // A local process that got hold of the cookie can forge the page's header and Sec-Fetch-Site; the page secret it lacks.
+        await OpenDashboardAsync();
+        await Assertions.Expect(Page.Locator("#live-state")).ToHaveTextAsync("Live");
+        var cookie = (await Context.CookiesAsync()).Single();
+        using var http = new System.Net.Http.HttpClient(new System.Net.Http.SocketsHttpHandler { UseCookies = false }) { BaseAddress = Server.BaseUrl };
+        var statuses = new List<string>();
+        foreach (var (method, path) in new[] { ("GET", "dashboard/api/app"), ("POST", "dashboard/api/secret"), ("GET", "dashboard/api/live") })
+        {
+            using var request = new System.Net.Http.HttpRequestMessage(new System.Net.Http.HttpMethod(method), path);
+            request.Headers.Add("Cookie", $"{cookie.Name}={cookie.Value}");
+            request.Headers.Add("X-StreamChat-Dashboard", "1");
+            request.Headers.Add("Sec-Fetch-Site", "same-origin");
+            request.Headers.Add("Origin", Server.BaseUrl.GetLeftPart(System.UriPartial.Authority));
+            using var response = await http.SendAsync(request, System.Net.Http.HttpCompletionOption.ResponseHeadersRead).WaitAsync(HangGuard.Limit);
+            statuses.Add($"{method} {path}: {(int)response.StatusCode}");
+        }
+
+        Assert.That(statuses, Is.All.EndsWith(": 401"));
+        await Assertions.Expect(Page.Locator("#api-key")).ToHaveValueAsync(Server.ApiKey);
+    }
+
+    [Test]
+    public async Task When_the_session_is_signed_out_the_live_view_stops()
+    {
+        await OpenDashboardAsync();
+        await Assertions.Expect(Page.Locator("#live-state")).ToHaveTextAsync("Live");
+
+        // Signed out behind the page's back (as another window of the same page would): the open feed ends.
+        var status = await Page.EvaluateAsync<int>(
+            "() => fetch('/dashboard/logout', { method: 'POST', headers: { 'X-StreamChat-Dashboard': sessionStorage.getItem('streamchat-dashboard-page'), 'Content-Type': 'application/json' }, body: '{}' }).then(r => r.status)");
+
+        Assert.That(status, Is.EqualTo(200));
+        await Assertions.Expect(Page.Locator("#live-state")).ToHaveTextAsync("Live view stopped: you are signed out. Reload the page and sign in again.");
     }
 
     [Test]

@@ -95,6 +95,31 @@ public sealed class RevocationTests : DevServerTest
         response.AssertError(StreamErrorCode.TokenExpired, HttpStatusCode.Unauthorized);
     }
 
+    [Test]
+    public async Task A_token_issued_in_the_rest_of_the_revoking_second_is_accepted_and_the_cutoff_is_kept_in_whole_seconds()
+    {
+        var old = UserToken("alice");
+        Clock.Advance(TimeSpan.FromSeconds(1.3));
+        var revoke = await Api.PostAsync("/users/revoke_tokens", $$"""{"user_ids":["alice"],"revoke_tokens_issued_before":"{{Clock.GetUtcNow():O}}"}""", ServerToken());
+        Assert.That(revoke.Status, Is.EqualTo(HttpStatusCode.OK), revoke.Body.ToJsonString());
+        await RevokeAppAsync(Clock.GetUtcNow());
+        Clock.Advance(TimeSpan.FromSeconds(0.5));
+        var sameSecond = UserToken("alice");
+
+        var refused = await Api.PostAsync(QueryPath, "{}", old);
+        var accepted = await Api.PostAsync(QueryPath, "{}", sameSecond);
+        var app = await Api.SendAsync(HttpMethod.Get, "/app", null, ServerToken());
+        var users = await Api.SendAsync(HttpMethod.Patch, "/users", """{"users":[{"id":"alice","set":{"bio":"x"}}]}""", ServerToken());
+
+        refused.AssertError(StreamErrorCode.TokenExpired, HttpStatusCode.Unauthorized);
+        Assert.Multiple(() =>
+        {
+            Assert.That(accepted.Status, Is.EqualTo(HttpStatusCode.OK), accepted.Body.ToJsonString());
+            Assert.That(app.Body["app"]?["revoke_tokens_issued_before"]?.GetValue<string>(), Is.EqualTo("2026-11-28T12:00:01.000000Z"));
+            Assert.That(users.Body["users"]?["alice"]?["revoke_tokens_issued_before"]?.GetValue<string>(), Is.EqualTo("2026-11-28T12:00:01.000000Z"));
+        });
+    }
+
     private async Task RevokeAppAsync(DateTimeOffset before)
     {
         var response = await Api.SendAsync(HttpMethod.Patch, "/app", $$"""{"revoke_tokens_issued_before":"{{before:O}}"}""", ServerToken());

@@ -44,7 +44,9 @@ public sealed class OptionsValidationTests
         Assert.That(error.Message, Does.Contain("Chat:TokenLifetime is not a time span").And.Not.Contain("forever-and-a-day"));
     }
 
-    [TestCase("Chat:TokenLifetime", "00:00:00", "Chat:TokenLifetime must be more than zero")]
+    [TestCase("Chat:TokenLifetime", "00:00:00", "Chat:TokenLifetime must be more than zero and at most 365.00:00:00")]
+    [TestCase("Chat:TokenLifetime", "10675199.02:48:05.4775807", "Chat:TokenLifetime must be more than zero and at most 365.00:00:00")]
+    [TestCase("Chat:TokenLifetime", "366.00:00:00", "Chat:TokenLifetime must be more than zero and at most 365.00:00:00")]
     [TestCase("Chat:ClockSkew", "-00:00:01", "Chat:ClockSkew must be between 00:00:00 and 00:05:00")]
     [TestCase("Chat:ClockSkew", "00:10:00", "Chat:ClockSkew must be between 00:00:00 and 00:05:00")]
     public async Task Out_of_range_times_are_refused_at_start(string key, string value, string message)

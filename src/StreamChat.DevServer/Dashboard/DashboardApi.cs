@@ -14,15 +14,19 @@ namespace StreamChat.DevServer.Dashboard;
 /// </summary>
 internal sealed class DashboardApi(DevServerState state)
 {
+    /// <summary>How long the page's server token is valid; the page asks for a new one when it is refused.</summary>
+    public static readonly System.TimeSpan ServerTokenLifetime = System.TimeSpan.FromMinutes(5);
+
     /// <summary>
     /// What the page needs to start. The server token lets the "disable auth checks" switch use <c>GET/PATCH /app</c> as the
-    /// official server clients do; it is worth no more than the secret this page may reveal anyway.
+    /// official server clients do; it expires after <see cref="ServerTokenLifetime"/>, so one that leaks from the page is not
+    /// full access for ever.
     /// </summary>
     public Task App(HttpContext context) => WriteAsync(context, new JsonObject
     {
         ["api_key"] = state.ApiKey,
         ["base_url"] = $"{context.Request.Scheme}://{context.Request.Host.Value}/",
-        ["server_token"] = state.Issuer.CreateServerToken(),
+        ["server_token"] = state.Issuer.CreateServerToken(ServerTokenLifetime),
     });
 
     public Task Secret(HttpContext context)
@@ -47,7 +51,7 @@ internal sealed class DashboardApi(DevServerState state)
         var cutoff = revoked ? state.Clock.GetUtcNow() : (System.DateTimeOffset?)null;
         if (userId is null)
         {
-            state.Users.RevokeAppTokens(cutoff);
+            cutoff = state.Users.RevokeAppTokens(cutoff);
         }
         else
         {
@@ -56,7 +60,7 @@ internal sealed class DashboardApi(DevServerState state)
                 throw new DashboardInputException("user_id", $"There is no user '{Echo.Short(userId)}'.");
             }
 
-            state.Users.RevokeUserTokens([userId], cutoff);
+            cutoff = state.Users.RevokeUserTokens([userId], cutoff);
         }
 
         state.Logger.LogInformation("Dashboard: {Scope} token revocation {Action}", userId is null ? "app-wide" : "a user's", revoked ? "set" : "lifted");

@@ -11,7 +11,8 @@ namespace StreamChat.DevServer.Dashboard;
 /// <c>GET /dashboard/api/live</c>: server-sent events, one <c>snapshot</c> event (<see cref="LiveSnapshot"/>) at once and
 /// another whenever the state has changed. Changes are looked for every <see cref="Interval"/> on the wall clock, not on
 /// <see cref="DevServerOptions.TimeProvider"/>: a test's frozen clock must not freeze the page. The stream ends when the
-/// browser goes away or the server stops.
+/// browser goes away, the server stops, or the session ends (sign-out or eviction: an <c>end</c> event, then the end of the
+/// response); the session is checked before every snapshot.
 /// </summary>
 internal sealed class LiveFeed(DevServerState state, CancellationToken serverStopping)
 {
@@ -26,9 +27,18 @@ internal sealed class LiveFeed(DevServerState state, CancellationToken serverSto
         string? sent = null;
         try
         {
+            var session = DashboardAccess.SessionOf(context);
             await response.WriteAsync("retry: 2000\n\n", stop.Token).ConfigureAwait(false);
             while (true)
             {
+                if (!state.Dashboard.Sessions.IsValid(session))
+                {
+                    // Signed out, or the session was evicted: the page learns why and stops.
+                    await response.WriteAsync("event: end\ndata: {\"reason\":\"signed out\"}\n\n", stop.Token).ConfigureAwait(false);
+                    await response.Body.FlushAsync(stop.Token).ConfigureAwait(false);
+                    return;
+                }
+
                 var snapshot = LiveSnapshot.Build(state).ToJsonString();
                 if (snapshot != sent)
                 {

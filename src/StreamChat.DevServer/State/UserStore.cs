@@ -102,15 +102,17 @@ internal sealed class UserStore(TimeProvider clock, ServerLimits limits)
         }
     }
 
-    public void RevokeAppTokens(DateTimeOffset? before)
+    /// <summary>Sets (or with null, lifts) the app-wide cutoff; returns it as kept, in whole seconds.</summary>
+    public DateTimeOffset? RevokeAppTokens(DateTimeOffset? before)
     {
         lock (_gate)
         {
-            _appRevokedBefore = before;
+            return _appRevokedBefore = WholeSeconds(before);
         }
     }
 
-    public void RevokeUserTokens(IReadOnlyList<string> ids, DateTimeOffset? before)
+    /// <summary>Sets (or with null, lifts) the cutoff of each user, creating users not seen yet; returns it as kept, in whole seconds.</summary>
+    public DateTimeOffset? RevokeUserTokens(IReadOnlyList<string> ids, DateTimeOffset? before)
     {
         lock (_gate)
         {
@@ -119,10 +121,17 @@ internal sealed class UserStore(TimeProvider clock, ServerLimits limits)
             foreach (var id in ids)
             {
                 var user = GetOrAdd(id, now);
-                user.RevokedBefore = before;
+                user.RevokedBefore = WholeSeconds(before);
             }
+
+            return WholeSeconds(before);
         }
     }
+
+    // iat is whole seconds and the validator compares the cutoff in whole seconds (truncated, as the hosted service does):
+    // the cutoff is kept, and shown by GET /app, the users and the dashboard, as it is compared.
+    private static DateTimeOffset? WholeSeconds(DateTimeOffset? at) =>
+        at is { } time ? DateTimeOffset.FromUnixTimeSeconds(time.ToUnixTimeSeconds()) : null;
 
     /// <summary>The revocation cutoff for a user (the later of the app-wide and the user's own); for server tokens, the app's.</summary>
     public DateTimeOffset? RevokedBefore(string? userId)
@@ -191,7 +200,7 @@ internal sealed class UserStore(TimeProvider clock, ServerLimits limits)
                 user.UpdatedAt = now;
                 if (patch.Revoke)
                 {
-                    user.RevokedBefore = patch.RevokedBefore;
+                    user.RevokedBefore = WholeSeconds(patch.RevokedBefore);
                 }
 
                 result[patch.Id] = user.ToJson();

@@ -22,15 +22,33 @@ internal sealed class DashboardHttp(DevServer server) : IDisposable
         Timeout = HangGuard.Limit,
     };
 
+    // The page secret each session's page holds, by cookie: sent in the dashboard header as the page sends it.
+    private readonly Dictionary<string, string> _pageSecrets = new(StringComparer.Ordinal);
+
     public string CookieName => $"streamchat-dashboard-{server.BaseUrl.Port}";
 
-    /// <summary>Opens the printed link and returns the session cookie (<c>name=value</c>) it sets.</summary>
+    /// <summary>
+    /// Opens the printed link and returns the session cookie (<c>name=value</c>) it sets; the page secret of the redirect's
+    /// fragment is kept and sent with that cookie from then on, as the page does.
+    /// </summary>
     public async Task<string> SignInAsync()
     {
         using var response = await SendAsync(HttpMethod.Get, server.DashboardUrl.PathAndQuery, pageHeader: false);
         var setCookie = response.Headers.GetValues("Set-Cookie").Single();
-        return setCookie[..setCookie.IndexOf(';')];
+        var cookie = setCookie[..setCookie.IndexOf(';')];
+        Remember(cookie, PageSecretOf(response.Headers.Location!.OriginalString));
+        return cookie;
     }
+
+    /// <summary>The page secret the link's redirect hands to the page (<c>/dashboard#page=…</c>).</summary>
+    public static string PageSecretOf(string location) =>
+        location.StartsWith("/dashboard#page=", StringComparison.Ordinal) ? location["/dashboard#page=".Length..] : throw new AssertionException($"No page secret in '{location}'.");
+
+    /// <summary>The page secret kept for a cookie.</summary>
+    public string PageSecret(string cookie) => _pageSecrets[cookie];
+
+    /// <summary>Keeps the page secret of a session signed in another way (the API secret).</summary>
+    public void Remember(string cookie, string pageSecret) => _pageSecrets[cookie] = pageSecret;
 
     /// <summary>
     /// A request as the page sends it (the dashboard's header, JSON body), changed by the arguments. <paramref name="headers"/>
@@ -59,7 +77,7 @@ internal sealed class DashboardHttp(DevServer server) : IDisposable
 
         if (pageHeader)
         {
-            request.Headers.Add(PageHeader, "1");
+            request.Headers.Add(PageHeader, cookie is not null && _pageSecrets.TryGetValue(cookie, out var secret) ? secret : "1");
         }
 
         foreach (var (name, value) in headers ?? new Dictionary<string, string>())
@@ -76,7 +94,7 @@ internal sealed class DashboardHttp(DevServer server) : IDisposable
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = body };
         request.Headers.Add("Cookie", cookie);
-        request.Headers.Add(PageHeader, "1");
+        request.Headers.Add(PageHeader, PageSecret(cookie));
         return await _http.SendAsync(request).WaitAsync(HangGuard.Limit);
     }
 

@@ -125,7 +125,7 @@ internal sealed class ReferenceValidator(string secret, TimeProvider clock, Time
             return StreamErrorCode.AuthenticationFailed;
         }
 
-        if (revokedBefore?.Invoke(hasServer ? null : userId) is { } cutoff && (iat is not { } issued || issued < cutoff))
+        if (revokedBefore?.Invoke(hasServer ? null : userId) is { } cutoff && (iat is not { } issued || issued < DateTimeOffset.FromUnixTimeSeconds(cutoff.ToUnixTimeSeconds())))
         {
             return StreamErrorCode.TokenExpired;
         }

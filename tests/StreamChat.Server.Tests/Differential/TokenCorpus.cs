@@ -123,6 +123,10 @@ internal static class TokenCorpus
         yield return """{"alg":"HS256","alg":"HS256"}""";
         yield return """{"alg":"none","alg":"HS256"}""";
         yield return """{"alg":"HS256","alg":"none"}""";
+        yield return """{"alg":"HS256","kid":null,"kid":"x"}""";
+        yield return """{"alg":"HS256","typ":"JWT","typ":"JWT"}""";
+        yield return """{"alg":"HS256","kid":"a","k\u0069d":"b"}""";
+        yield return """{"alg":"HS256","x5t":"a","x5t":"b"}""";
         yield return """{"al\u0067":"HS256"}""";
         yield return """{"alg":"HS\u0032\u0035\u0036"}""";
         yield return """{"alg":"HS256","crit":["exp"],"exp":1}""";
@@ -190,6 +194,11 @@ internal static class TokenCorpus
         {
             yield return new(group, Jws.Sign(StandardHeader, payload, secret), cutoff);
         }
+
+        // The protocol's rule, in whole seconds: a cutoff within a second revokes only the tokens issued before that second.
+        var withinASecond = cutoff.AddMilliseconds(700);
+        yield return new("issued in the cutoff's second", Jws.Sign(StandardHeader, $$"""{"user_id":"john","iat":{{At(-30)}}}""", secret), withinASecond);
+        yield return new("revoked, a second before the cutoff's", Jws.Sign(StandardHeader, $$"""{"user_id":"john","iat":{{At(-30) - 1}}}""", secret), withinASecond);
     }
 
     private static IEnumerable<string> Claims(string secret)

@@ -65,7 +65,7 @@ export function setUpApp(app) {
       const result = await dashboard('api/revocation', { revoked });
       showAppRevocation(result.revoke_tokens_issued_before);
       say(status, revoked
-        ? 'Every token issued until now is revoked: clients get code 40 and must fetch a new token.'
+        ? 'Every token issued before this second is revoked: clients get code 40 and must fetch a new token.'
         : 'The app-wide revocation is lifted.');
     } catch (error) {
       say(status, error.message, true);

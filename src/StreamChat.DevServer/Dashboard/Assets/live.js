@@ -1,4 +1,5 @@
 // The Live card, fed by server-sent events: open connections, channels and refusals, updated without reloading.
+import { DASHBOARD_HEADER, pageSecret } from './api.js';
 import { byId, el, formatTime, syncRows, textRow } from './dom.js';
 
 const MEANINGS = {
@@ -15,7 +16,10 @@ const MEANINGS = {
   [-1]: 'internal error',
 };
 
-/** Opens the event stream and hands every snapshot to `consumers`. */
+/**
+ * Follows the live feed and hands every snapshot to `consumers`. The feed is read with fetch, not EventSource, so that it
+ * carries the page secret in the dashboard header; it ends for good at sign-out or when the session is gone.
+ */
 export function startLive(consumers) {
   const state = byId('live-state');
   const show = (text, className) => {
@@ -23,16 +27,68 @@ export function startLive(consumers) {
     state.className = `live-state ${className}`;
   };
 
-  const source = new EventSource('/dashboard/api/live');
-  source.addEventListener('open', () => show('Live', 'on'));
-  source.addEventListener('error', () => {
-    if (source.readyState === EventSource.CLOSED) show('Live view stopped: reload the page', 'off');
-    else show('Reconnecting…', 'off');
-  });
-  source.addEventListener('snapshot', (event) => {
-    const snapshot = JSON.parse(event.data);
-    for (const consume of consumers) consume(snapshot);
-  });
+  const follow = async () => {
+    for (;;) {
+      let response = null;
+      try {
+        response = await fetch('/dashboard/api/live', {
+          headers: { [DASHBOARD_HEADER]: pageSecret() ?? '' },
+          credentials: 'same-origin',
+          cache: 'no-store',
+        });
+      } catch {
+        // the server is away: try again below
+      }
+
+      if (response && !response.ok) {
+        show('Live view stopped: you are signed out. Reload the page and sign in again.', 'off');
+        return;
+      }
+
+      if (response) {
+        show('Live', 'on');
+        if (await readEvents(response.body, consumers)) {
+          show('Live view stopped: you are signed out. Reload the page and sign in again.', 'off');
+          return;
+        }
+      }
+
+      show('Reconnecting…', 'off');
+      await new Promise((resolve) => { setTimeout(resolve, RETRY_MS); });
+    }
+  };
+
+  follow();
+}
+
+const RETRY_MS = 2000;
+
+// Reads server-sent events until the stream breaks (false) or the server ends the session (true).
+async function readEvents(body, consumers) {
+  const reader = body.pipeThrough(new TextDecoderStream()).getReader();
+  let buffer = '';
+  for (;;) {
+    let chunk;
+    try {
+      chunk = await reader.read();
+    } catch {
+      return false;
+    }
+
+    if (chunk.done) return false;
+    buffer += chunk.value;
+    for (let end = buffer.indexOf('\n\n'); end >= 0; end = buffer.indexOf('\n\n')) {
+      const lines = buffer.slice(0, end).split('\n');
+      buffer = buffer.slice(end + 2);
+      const event = lines.find((line) => line.startsWith('event: '))?.slice('event: '.length);
+      const data = lines.filter((line) => line.startsWith('data: ')).map((line) => line.slice('data: '.length)).join('\n');
+      if (event === 'end') return true;
+      if (event === 'snapshot') {
+        const snapshot = JSON.parse(data);
+        for (const consume of consumers) consume(snapshot);
+      }
+    }
+  }
 }
 
 export function renderLive(snapshot) {

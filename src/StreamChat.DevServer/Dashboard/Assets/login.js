@@ -1,5 +1,5 @@
 // The sign-in page: the API secret opens a session; a wrong link key is explained, then dropped from the address.
-import { dashboard } from './api.js';
+import { dashboard, keepPageSecret } from './api.js';
 import { byId, say } from './dom.js';
 
 if (new URLSearchParams(window.location.search).get('refused') === 'key') {
@@ -14,7 +14,8 @@ byId('sign-in-form').addEventListener('submit', async (event) => {
   say(error, '', true);
   secret.removeAttribute('aria-invalid');
   try {
-    await dashboard('login', { secret: secret.value });
+    const { page_secret: page } = await dashboard('login', { secret: secret.value });
+    keepPageSecret(page);
     window.location.replace('/dashboard');
   } catch (failure) {
     say(error, failure.message, true);

@@ -11,7 +11,7 @@ export function setUpUsers() {
       const result = await dashboard('api/revocation', { user_id: userId, revoked });
       entry.update({ ...entry.user, revoke_tokens_issued_before: result.revoke_tokens_issued_before });
       say(status, revoked
-        ? `Tokens of ${userId} issued until now are revoked: the client gets code 40 and fetches a new token.`
+        ? `Tokens of ${userId} issued before this second are revoked: the client gets code 40 and fetches a new token.`
         : `The revocation of ${userId}'s tokens is lifted.`);
     } catch (error) {
       say(status, error.message, true);
