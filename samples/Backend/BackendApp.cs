@@ -52,6 +52,9 @@ public sealed class BackendApp : IAsyncDisposable
         // The chat token issuer: Chat:ApiSecret (and Chat:TokenLifetime) from configuration, checked when the app starts.
         builder.Services.AddChatTokenIssuer();
 
+        // Spans and metrics on the console when Telemetry:Console is true (docs/telemetry.md).
+        BackendTelemetry.AddIfSwitchedOn(builder.Services, builder.Configuration);
+
         var app = builder.Build();
         app.UseAuthentication();
         app.UseAuthorization();

@@ -2,6 +2,7 @@ using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
 using StreamChat.Channels;
+using StreamChat.Diagnostics;
 
 namespace StreamChat;
 
@@ -28,10 +29,18 @@ public sealed partial class ChatClient
     {
         ChannelIds.Check(type, id);
         var session = RequireSession();
-        using var answer = watch
-            ? await session.WatchAsync(type, id, cancellationToken).ConfigureAwait(false)
-            : await session.SendAsync(HttpMethod.Post, ChannelRequests.QueryPath(type, id), null, ChannelRequests.QueryBody(false, null), cancellationToken).ConfigureAwait(false);
-        return ChannelState.FromJson(answer.RootElement, type, id);
+        using var span = RestTelemetry.StartChannelOperation(watch ? RestTelemetry.WatchSpan : RestTelemetry.QuerySpan, type);
+        try
+        {
+            using var answer = watch
+                ? await session.WatchAsync(type, id, cancellationToken).ConfigureAwait(false)
+                : await session.SendAsync(HttpMethod.Post, ChannelRequests.QueryPath(type, id), null, ChannelRequests.QueryBody(false, null), cancellationToken).ConfigureAwait(false);
+            return ChannelState.FromJson(answer.RootElement, type, id);
+        }
+        catch (System.Exception exception) when (ClientTelemetry.Fail(span, exception))
+        {
+            throw; // never: the filter only marks the span
+        }
     }
 
     /// <summary>Sends a text message to a channel as the connected user.</summary>
@@ -54,9 +63,17 @@ public sealed partial class ChatClient
         }
 
         var session = RequireSession();
-        using var answer = await session.SendAsync(HttpMethod.Post, ChannelRequests.MessagePath(type, id), null, ChannelRequests.MessageBody(text), cancellationToken).ConfigureAwait(false);
-        return answer.RootElement.TryGetProperty("message", out var message) && ChatMessage.FromJson(message) is { } sent
-            ? sent
-            : throw new ChatConnectionException("The chat server's answer to a new message had no message in it.");
+        using var span = RestTelemetry.StartChannelOperation(RestTelemetry.SendSpan, type);
+        try
+        {
+            using var answer = await session.SendAsync(HttpMethod.Post, ChannelRequests.MessagePath(type, id), null, ChannelRequests.MessageBody(text), cancellationToken).ConfigureAwait(false);
+            return answer.RootElement.TryGetProperty("message", out var message) && ChatMessage.FromJson(message) is { } sent
+                ? sent
+                : throw new ChatConnectionException("The chat server's answer to a new message had no message in it.");
+        }
+        catch (System.Exception exception) when (ClientTelemetry.Fail(span, exception))
+        {
+            throw; // never: the filter only marks the span
+        }
     }
 }

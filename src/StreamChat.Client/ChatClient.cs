@@ -2,6 +2,7 @@ using System;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Logging;
+using StreamChat.Diagnostics;
 using StreamChat.Http;
 using StreamChat.Logging;
 using StreamChat.Realtime;
@@ -25,6 +26,7 @@ public sealed partial class ChatClient : IAsyncDisposable, IDisposable
     private readonly RestTransport _rest;
     private readonly WebSocketConnector _webSockets;
     private readonly ILogger _logger;
+    private readonly ConnectionStateClock _stateClock;
     private ChatSession? _session;
     private ConnectionState _state;
     private int _disposed;
@@ -45,6 +47,7 @@ public sealed partial class ChatClient : IAsyncDisposable, IDisposable
         _clock = new ServerClock(config.TimeProvider, _logger);
         _rest = new RestTransport(config, _clock, _logger);
         _webSockets = new WebSocketConnector(config);
+        _stateClock = new ConnectionStateClock(config.TimeProvider);
     }
 
     /// <summary>Raised when <see cref="State"/> changes (on a background thread).</summary>
@@ -236,14 +239,16 @@ public sealed partial class ChatClient : IAsyncDisposable, IDisposable
         }
 
         SetState(ConnectionState.Connecting, null);
+        using var span = ConnectionTelemetry.StartConnect(Config, TokenProvider.Kind);
         try
         {
             var user = await session.ConnectAsync(cancellationToken).ConfigureAwait(false);
+            ConnectionTelemetry.Connected(span, Config, user);
             Log.Connected(_logger, user.Id, session.ConnectionId ?? "?");
             SetState(ConnectionState.Connected, null);
             return user;
         }
-        catch (Exception exception)
+        catch (Exception exception) when (!ClientTelemetry.Fail(span, exception))
         {
             Volatile.Write(ref _session, null);
             await session.CloseAsync(DisconnectReason.NotConnected).ConfigureAwait(false);
@@ -280,6 +285,7 @@ public sealed partial class ChatClient : IAsyncDisposable, IDisposable
             _state = state;
         }
 
+        _stateClock.Changed(previous, state);
         try
         {
             ConnectionStateChanged?.Invoke(this, new ConnectionStateChangedEventArgs(previous, state, error));

@@ -164,6 +164,13 @@ public sealed class ChatClientConfig
     /// </summary>
     public bool ProactiveTokenRefresh { get; set; }
 
+    /// <summary>
+    /// Whether the connect span carries OpenTelemetry's <c>user.id</c> (the connected user's id). A user id is personal
+    /// data, which OpenTelemetry's conventions mark as opt-in and which many telemetry backends must not store; no other
+    /// span or metric ever carries it. Default: <see langword="false"/>.
+    /// </summary>
+    public bool TelemetryIncludesUserId { get; set; }
+
     /// <summary>How long before <c>exp</c> a proactive refresh happens (at most half the token's lifetime). Default: 1 minute.</summary>
     public TimeSpan ProactiveTokenRefreshMargin
     {

@@ -1,5 +1,6 @@
 using System;
 using System.Net;
+using StreamChat.Diagnostics;
 using StreamChat.Internal;
 using StreamChat.Logging;
 using StreamChat.Realtime;
@@ -51,6 +52,7 @@ internal sealed partial class ChatSession
             // The first attempt goes at once (a blip); later ones back off.
             var delay = attempt == 1 ? TimeSpan.Zero : Backoff.Delay(attempt - 1, _config.ReconnectBaseDelay, _config.ReconnectMaxDelay);
             Log.Reconnecting(_logger, attempt, delay);
+            var span = ConnectionTelemetry.StartReconnect(_config, attempt);
             ChatSocket socket;
             try
             {
@@ -59,10 +61,12 @@ internal sealed partial class ChatSession
             }
             catch (Exception) when (lifetime.IsCancellationRequested)
             {
+                span?.Cancelled();
                 return; // the session was closed; what the attempt hit no longer matters
             }
             catch (Exception exception) when (IsTerminal(exception))
             {
+                span?.GaveUp(exception);
                 Log.ReconnectGaveUp(_logger, exception);
                 Close(DisconnectReason.ConnectionLost, exception);
                 _client.OnSessionState(this, ConnectionState.Disconnected, exception);
@@ -70,15 +74,19 @@ internal sealed partial class ChatSession
             }
             catch (Exception exception)
             {
+                span?.Failed(exception);
                 Log.ReconnectAttemptFailed(_logger, attempt, exception);
                 continue;
             }
 
             if (!TryMakeCurrent(socket))
             {
+                span?.Cancelled();
                 socket.Dispose();
                 return;
             }
+
+            span?.Connected();
 
             socket.Start(_events.OnEvent, OnDropped);
             Log.Connected(_logger, User?.Id ?? "?", socket.ConnectionId);

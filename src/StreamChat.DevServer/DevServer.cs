@@ -33,6 +33,7 @@ public sealed partial class DevServer : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly UserTokenIssuer _issuer;
     private readonly ConnectionRegistry _connections;
+    private readonly Diagnostics.DevServerMetrics _telemetry;
     private int _disposed;
 
     private DevServer(WebApplication app, Uri baseUrl, UserTokenIssuer issuer, ConnectionRegistry connections, DevServerFaults faults, DevServerStats stats)
@@ -46,6 +47,7 @@ public sealed partial class DevServer : IAsyncDisposable
         State = app.Services.GetRequiredService<DevServerState>();
         ApiKey = State.ApiKey;
         ApiSecret = State.ApiSecret;
+        _telemetry = new Diagnostics.DevServerMetrics(State, baseUrl);
     }
 
     /// <summary>The REST base URL, for example <c>http://127.0.0.1:54321/</c>; the WebSocket base is the same with <c>ws://</c>.</summary>
@@ -126,6 +128,7 @@ public sealed partial class DevServer : IAsyncDisposable
 
         await _app.DisposeAsync().ConfigureAwait(false);
         _issuer.Dispose();
+        _telemetry.Dispose();
     }
 
     /// <inheritdoc/>

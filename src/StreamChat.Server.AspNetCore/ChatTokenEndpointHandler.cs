@@ -1,4 +1,5 @@
 using System;
+using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using System.Threading;
@@ -8,6 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using StreamChat.Claims;
+using StreamChat.Server.AspNetCore.Diagnostics;
 
 namespace StreamChat.Server.AspNetCore;
 
@@ -17,6 +19,37 @@ internal sealed class ChatTokenEndpointHandler(Func<HttpContext, CancellationTok
     private const string LogCategory = "StreamChat.Server.AspNetCore.ChatTokenEndpoint";
 
     public async Task HandleAsync(HttpContext context)
+    {
+        var metrics = context.RequestServices.GetService<TokenEndpointMetrics>();
+        var time = context.RequestServices.GetService<TimeProvider>() ?? TimeProvider.System;
+        var started = time.GetTimestamp();
+        using var span = TokenEndpointMetrics.Source.StartActivity(TokenEndpointMetrics.IssueSpan, ActivityKind.Internal);
+        try
+        {
+            var issued = await AnswerAsync(context).ConfigureAwait(false);
+            var seconds = time.GetElapsedTime(started).TotalSeconds;
+            span?.SetTag(TokenEndpointMetrics.StatusCode, issued ? StatusCodes.Status200OK : StatusCodes.Status403Forbidden);
+            if (issued)
+            {
+                metrics?.Issued(seconds);
+            }
+            else
+            {
+                metrics?.Refused(StatusCodes.Status403Forbidden, seconds);
+            }
+        }
+        catch (Exception exception)
+        {
+            var errorType = exception.GetType().FullName;
+            span?.SetStatus(ActivityStatusCode.Error, errorType);
+            span?.SetTag(TokenEndpointMetrics.ErrorType, errorType);
+            metrics?.Failed(time.GetElapsedTime(started).TotalSeconds, exception);
+            throw;
+        }
+    }
+
+    /// <summary>Writes the token, or the 403; true when a token was issued.</summary>
+    private async Task<bool> AnswerAsync(HttpContext context)
     {
         var issuer = context.RequestServices.GetRequiredService<ChatTokenIssuer>();
         var logger = context.RequestServices.GetService<ILoggerFactory>()?.CreateLogger(LogCategory) ?? NullLogger.Instance;
@@ -35,7 +68,7 @@ internal sealed class ChatTokenEndpointHandler(Func<HttpContext, CancellationTok
                 statusCode: StatusCodes.Status403Forbidden,
                 title: "Chat is not allowed for this user",
                 detail: "The server does not issue chat tokens to this user.").ExecuteAsync(context).ConfigureAwait(false);
-            return;
+            return false;
         }
 
         var issued = issuer.Issue(found);
@@ -50,6 +83,7 @@ internal sealed class ChatTokenEndpointHandler(Func<HttpContext, CancellationTok
         }
 
         await response.BodyWriter.FlushAsync(context.RequestAborted).ConfigureAwait(false);
+        return true;
     }
 
     private static class Log

@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using StreamChat.Claims;
 using StreamChat.Server.AspNetCore;
+using StreamChat.Server.AspNetCore.Diagnostics;
 
 namespace Microsoft.AspNetCore.Builder;
 
@@ -77,6 +78,7 @@ public static class ChatTokenEndpointRouteBuilderExtensions
 
         var builder = endpoints.MapGet(pattern, new ChatTokenEndpointHandler(claims).HandleAsync)
             .WithDisplayName("Chat token endpoint")
+            .WithMetadata(TokenEndpointMarker.Instance)
             .RequireAuthorization();
 #if NET10_0_OR_GREATER
         builder.DisableCookieRedirect();

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using StreamChat.Server.AspNetCore;
+using StreamChat.Server.AspNetCore.Diagnostics;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -31,6 +32,7 @@ public static class ChatTokenIssuerServiceCollectionExtensions
 
         services.AddSingleton<IConfigureOptions<ChatTokenIssuerOptions>>(provider => new ChatTokenIssuerConfiguration(provider.GetService<IConfiguration>(), configSectionPath));
         services.AddSingleton<IValidateOptions<ChatTokenIssuerOptions>>(new ChatTokenIssuerOptionsValidator(configSectionPath + ":"));
+        TokenEndpointAuthorizationResults.Register(services);
         services.TryAddSingleton(provider => new ChatTokenIssuer(provider.GetRequiredService<IOptions<ChatTokenIssuerOptions>>().Value, provider.GetService<TimeProvider>()));
         return services.AddOptions<ChatTokenIssuerOptions>().ValidateOnStart();
     }

@@ -12,21 +12,7 @@ public class QuickstartTests
     [Test]
     public async Task Quickstart_logs_in_fetches_tokens_from_the_backend_survives_expiry_and_shows_guest_and_anonymous_access()
     {
-        var dll = FindQuickstart();
-        var start = new ProcessStartInfo("dotnet", $"\"{dll}\"")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        using var process = Process.Start(start)!;
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        var output = process.StandardOutput.ReadToEndAsync(timeout.Token);
-        var errors = process.StandardError.ReadToEndAsync(timeout.Token);
-        await process.WaitForExitAsync(timeout.Token);
-
-        var text = await output;
-        Assert.That(process.ExitCode, Is.Zero, text + await errors);
+        var text = await RunQuickstartAsync(telemetry: false);
         Assert.Multiple(() =>
         {
             Assert.That(text, Does.Contain("your backend answered HTTP 401 (NotAuthenticated), asked 1 time(s)"));
@@ -41,6 +27,46 @@ public class QuickstartTests
             Assert.That(text, Does.EndWith("done" + Environment.NewLine));
             Assert.That(text, Does.Not.Contain("eyJ"), "the sample must not print a token");
         });
+    }
+
+    [Test]
+    public async Task With_the_telemetry_switch_the_backend_prints_the_spans_and_metrics_of_the_endpoint_and_the_client_and_no_token()
+    {
+        var text = await RunQuickstartAsync(telemetry: true);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(text, Does.Contain("streamchat.token_endpoint.issue"), "the token endpoint's span");
+            Assert.That(text, Does.Contain("streamchat.connect"), "the client's connect span");
+            Assert.That(text, Does.Contain("streamchat.token_provider.call"));
+            Assert.That(text, Does.Contain("streamchat.token_endpoint.issued"), "the endpoint's counter, exported when the backend stops");
+            Assert.That(text, Does.Not.Contain("eyJ"), "no token in a span or a metric");
+        });
+    }
+
+    private static async Task<string> RunQuickstartAsync(bool telemetry)
+    {
+        var dll = FindQuickstart();
+        var start = new ProcessStartInfo("dotnet", $"\"{dll}\"")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        if (telemetry)
+        {
+            start.Environment["Telemetry__Console"] = "true";
+        }
+
+        using var process = Process.Start(start)!;
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        var output = process.StandardOutput.ReadToEndAsync(timeout.Token);
+        var errors = process.StandardError.ReadToEndAsync(timeout.Token);
+        await process.WaitForExitAsync(timeout.Token);
+
+        var text = await output;
+        Assert.That(process.ExitCode, Is.Zero, text + await errors);
+        return text;
     }
 
     private static string FindQuickstart()

@@ -85,6 +85,7 @@ internal sealed partial class TokenManager
 
             _proactivelyReplacedExp = token.ExpiresAt;
             refresh = _refresh = new TaskCompletionSource<Token>(TaskCreationOptions.RunContinuationsAsynchronously);
+            _refreshReason = Diagnostics.TokenTelemetry.Proactive;
         }
 
         _ = RunRefreshAsync(refresh, rejected: null);

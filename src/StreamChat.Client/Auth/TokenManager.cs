@@ -2,6 +2,7 @@ using System;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Logging;
+using StreamChat.Diagnostics;
 using StreamChat.Http;
 using StreamChat.Internal;
 using StreamChat.Logging;
@@ -25,6 +26,7 @@ internal sealed partial class TokenManager : IDisposable
     private ChatDisconnectedException? _closed;
     private string? _userId;
     private FailedRefresh? _lastFailure;
+    private string _refreshReason = TokenTelemetry.Initial;
 
     public TokenManager(Func<CancellationToken, Task<Token>> fetch, TokenRefreshPolicy policy, ServerClock clock, ILogger logger)
     {
@@ -95,6 +97,7 @@ internal sealed partial class TokenManager : IDisposable
     {
         TaskCompletionSource<Token>? started = null;
         Task<Token> task;
+        string reason;
         lock (_gate)
         {
             if (_closed is not null)
@@ -118,9 +121,11 @@ internal sealed partial class TokenManager : IDisposable
                 }
 
                 started = _refresh = new TaskCompletionSource<Token>(TaskCreationOptions.RunContinuationsAsynchronously);
+                _refreshReason = rejected is null ? TokenTelemetry.Initial : TokenTelemetry.Expired;
             }
 
             task = _refresh.Task;
+            reason = _refreshReason;
         }
 
         if (started is not null)
@@ -128,11 +133,12 @@ internal sealed partial class TokenManager : IDisposable
             _ = RunRefreshAsync(started, rejected);
         }
 
-        return Timing.WaitAsync(task, cancellationToken);
+        return TokenTelemetry.TrackWait(Timing.WaitAsync(task, cancellationToken), _policy.Kind, reason, _policy.TimeProvider);
     }
 
     private async Task RunRefreshAsync(TaskCompletionSource<Token> refresh, Token? rejected)
     {
+        using var span = TokenTelemetry.StartRefresh(_policy.Kind, _refreshReason);
         try
         {
             Log.RefreshStarted(_logger, _policy.Kind, rejected);
@@ -156,7 +162,7 @@ internal sealed partial class TokenManager : IDisposable
             refresh.TrySetResult(token);
             ScheduleProactiveRefresh(token);
         }
-        catch (Exception exception)
+        catch (Exception exception) when (!ClientTelemetry.Fail(span, exception))
         {
             ChatDisconnectedException? closed;
             lock (_gate)
@@ -195,6 +201,7 @@ internal sealed partial class TokenManager : IDisposable
             using var timeout = Timing.CreateTimeoutSource(_policy.TimeProvider, _policy.ProviderTimeout);
             using var linked = timeout is null ? null : CancellationTokenSource.CreateLinkedTokenSource(lifetime, timeout.Token);
             var callToken = linked?.Token ?? lifetime;
+            var call = TokenTelemetry.StartProviderCall(_policy.Kind, attempt, _policy.TimeProvider);
             try
             {
                 // WaitAsync: the timeout holds even for a provider that ignores its cancellation token.
@@ -204,6 +211,7 @@ internal sealed partial class TokenManager : IDisposable
                     Log.SameTokenReturned(_logger, attempt);
                     failure = TokenProviderFailure.SameTokenReturned;
                     cause = null;
+                    call?.Failed(failure, cause);
                     continue;
                 }
 
@@ -211,26 +219,31 @@ internal sealed partial class TokenManager : IDisposable
                 {
                     failure = TokenProviderFailure.InvalidToken;
                     cause = invalid;
+                    call?.Failed(failure, cause);
                     Log.ProviderAttemptFailed(_logger, attempt, _policy.MaxProviderAttempts, invalid);
                     continue;
                 }
 
+                call?.Succeeded();
                 return token;
             }
             catch (OperationCanceledException) when (lifetime.IsCancellationRequested)
             {
+                call?.Cancelled();
                 throw;
             }
             catch (OperationCanceledException exception) when (timeout?.IsCancellationRequested == true)
             {
                 failure = TokenProviderFailure.TimedOut;
                 cause = new TimeoutException($"The token provider did not answer within {_policy.ProviderTimeout}.", exception);
+                call?.Failed(failure, cause);
                 Log.ProviderAttemptFailed(_logger, attempt, _policy.MaxProviderAttempts, cause);
             }
             catch (Exception exception)
             {
                 failure = TokenProviderFailure.Failed;
                 cause = exception;
+                call?.Failed(failure, cause);
                 Log.ProviderAttemptFailed(_logger, attempt, _policy.MaxProviderAttempts, exception);
 
                 // A backend that answered 401, 403 or garbage answers the same again: asking more only delays the error.

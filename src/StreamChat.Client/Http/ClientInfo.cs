@@ -7,9 +7,12 @@ internal static class ClientInfo
 {
     public const string HeaderName = "X-Stream-Client";
 
-    public static readonly string HeaderValue = "stream-chat-dotnet-client-" + Version();
+    /// <summary>The package version (no build metadata); also the version of the client's ActivitySource and Meter.</summary>
+    public static readonly string Version = ReadVersion();
 
-    private static string Version()
+    public static readonly string HeaderValue = "stream-chat-dotnet-client-" + Version;
+
+    private static string ReadVersion()
     {
         var informational = typeof(ClientInfo).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0";
         var plus = informational.IndexOf('+');

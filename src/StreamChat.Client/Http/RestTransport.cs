@@ -7,6 +7,7 @@ using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Logging;
+using StreamChat.Diagnostics;
 using StreamChat.Logging;
 
 namespace StreamChat.Http;
@@ -40,7 +41,18 @@ internal sealed class RestTransport : IDisposable
     }
 
     /// <summary>Sends a request; <paramref name="token"/> null means anonymous (no Authorization header).</summary>
-    public async Task<JsonDocument> SendAsync(HttpMethod method, string path, string? extraQuery, byte[]? body, Token? token, CancellationToken cancellationToken)
+    public Task<JsonDocument> SendAsync(HttpMethod method, string path, string? extraQuery, byte[]? body, Token? token, CancellationToken cancellationToken) =>
+        RestTelemetry.IsEnabled
+            ? SendTracedAsync(method, path, extraQuery, body, token, cancellationToken)
+            : SendUntracedAsync(method, path, extraQuery, body, token, cancellationToken);
+
+    public void Dispose() => _ownedClient?.Dispose();
+
+    // Its own method, so the closure is allocated only when someone listens.
+    private Task<JsonDocument> SendTracedAsync(HttpMethod method, string path, string? extraQuery, byte[]? body, Token? token, CancellationToken cancellationToken) =>
+        RestTelemetry.TraceAsync(_config, method, path, () => SendUntracedAsync(method, path, extraQuery, body, token, cancellationToken));
+
+    private async Task<JsonDocument> SendUntracedAsync(HttpMethod method, string path, string? extraQuery, byte[]? body, Token? token, CancellationToken cancellationToken)
     {
         var url = BuildUrl(path, extraQuery);
         using var request = new HttpRequestMessage(method, url);
@@ -149,8 +161,6 @@ internal sealed class RestTransport : IDisposable
         JsonValueKind.True or JsonValueKind.False => "boolean",
         _ => "null",
     };
-
-    public void Dispose() => _ownedClient?.Dispose();
 
     private Uri BuildUrl(string path, string? extraQuery)
     {

@@ -77,6 +77,7 @@ internal sealed partial class ChatSocket
 
         if (first.Document is not { } document)
         {
+            Diagnostics.ConnectionTelemetry.FrameDropped(first.Kind);
             throw new ChatConnectionException($"The first WebSocket message was not the chat server's JSON ({first.Kind}, {first.Length} bytes); check that ChatClientConfig.BaseUrl points at the chat API.");
         }
 

@@ -190,6 +190,7 @@ internal sealed partial class ChatSocket : IDisposable
                 {
                     // The framing is intact, only this message is unreadable: skip it rather than lose the connection.
                     Log.MessageSkipped(_logger, message.Kind, message.Length);
+                    Diagnostics.ConnectionTelemetry.FrameDropped(message.Kind);
                 }
             }
         }

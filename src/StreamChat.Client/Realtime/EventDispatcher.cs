@@ -15,6 +15,7 @@ internal sealed class EventDispatcher(ChatClient client, ChatSession session, IL
     {
         var type = Json.String(root, "type") ?? "(none)";
         Log.Event(logger, type);
+        Diagnostics.ConnectionTelemetry.EventReceived(type);
         if (type == "message.new"
             && Json.String(root, "cid") is { } cid
             && root.TryGetProperty("message", out var messageElement)

@@ -68,6 +68,7 @@ internal sealed class SocketReader(WebSocket socket, int maxMessageBytes)
                 large.Write(_buffer, 0, result.Count);
                 if (large.Length > maxMessageBytes)
                 {
+                    Diagnostics.ConnectionTelemetry.FrameDropped("oversized");
                     throw new ChatConnectionException($"The chat server sent a WebSocket message larger than {maxMessageBytes} bytes (ChatClientConfig.MaxWebSocketMessageBytes); the connection is dropped.");
                 }
 

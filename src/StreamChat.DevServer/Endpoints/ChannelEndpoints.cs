@@ -96,6 +96,7 @@ internal static class ChannelEndpoints
 
         // Serialized once for every watcher; enqueuing never waits on a client, so a stalled watcher cannot hold up this request.
         var frame = System.Text.Encoding.UTF8.GetBytes(newEvent.ToJsonString());
+        using var span = Diagnostics.DevServerMetrics.StartFanOut(channel.Type, watchers.Count);
         foreach (var connection in watchers)
         {
             connection.Enqueue(frame);
