@@ -53,6 +53,7 @@ public sealed class BackendApp : IAsyncDisposable
         builder.Services.AddChatTokenIssuer();
 
         var app = builder.Build();
+        app.MapClientApp();
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapAccountEndpoints();
@@ -67,6 +68,8 @@ public sealed class BackendApp : IAsyncDisposable
     /// <param name="tokenLifetime">How long each chat token is valid.</param>
     /// <param name="timeProvider">The backend's clock (token times, revocation cutoffs); the system clock when null.</param>
     /// <param name="logging">Where logs go; none when null.</param>
+    /// <param name="clientAppRoot">A published browser app's <c>wwwroot</c> to serve on the backend's origin (<c>BlazorChat:Root</c>); none when null.</param>
+    /// <param name="configure">More services (a test's counters); nothing when null.</param>
     /// <param name="cancellationToken">Cancels the start.</param>
     /// <returns>The running backend; dispose it to stop.</returns>
     public static async Task<BackendApp> StartAsync(
@@ -76,6 +79,8 @@ public sealed class BackendApp : IAsyncDisposable
         TimeSpan tokenLifetime,
         TimeProvider? timeProvider = null,
         ILoggerProvider? logging = null,
+        string? clientAppRoot = null,
+        Action<IServiceCollection>? configure = null,
         CancellationToken cancellationToken = default)
     {
         var settings = new Dictionary<string, string?>
@@ -85,6 +90,7 @@ public sealed class BackendApp : IAsyncDisposable
             ["Chat:ApiKey"] = apiKey,
             ["Chat:ApiSecret"] = apiSecret,
             ["Chat:TokenLifetime"] = tokenLifetime.ToString("c"),
+            ["BlazorChat:Root"] = clientAppRoot,
         };
         var app = Build([], builder =>
         {
@@ -101,6 +107,8 @@ public sealed class BackendApp : IAsyncDisposable
             {
                 builder.Services.AddSingleton(timeProvider);
             }
+
+            configure?.Invoke(builder.Services);
         });
         try
         {
