@@ -56,6 +56,7 @@ public sealed class BackendApp : IAsyncDisposable
         BackendTelemetry.AddIfSwitchedOn(builder.Services, builder.Configuration);
 
         var app = builder.Build();
+        app.MapClientApp();
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapAccountEndpoints();
@@ -70,6 +71,8 @@ public sealed class BackendApp : IAsyncDisposable
     /// <param name="tokenLifetime">How long each chat token is valid.</param>
     /// <param name="timeProvider">The backend's clock (token times, revocation cutoffs); the system clock when null.</param>
     /// <param name="logging">Where logs go; none when null.</param>
+    /// <param name="clientAppRoot">A published browser app's <c>wwwroot</c> to serve on the backend's origin (<c>BlazorChat:Root</c>); none when null.</param>
+    /// <param name="configure">More services (a test's counters); nothing when null.</param>
     /// <param name="cancellationToken">Cancels the start.</param>
     /// <returns>The running backend; dispose it to stop.</returns>
     public static async Task<BackendApp> StartAsync(
@@ -79,6 +82,8 @@ public sealed class BackendApp : IAsyncDisposable
         TimeSpan tokenLifetime,
         TimeProvider? timeProvider = null,
         ILoggerProvider? logging = null,
+        string? clientAppRoot = null,
+        Action<IServiceCollection>? configure = null,
         CancellationToken cancellationToken = default)
     {
         var settings = new Dictionary<string, string?>
@@ -88,6 +93,7 @@ public sealed class BackendApp : IAsyncDisposable
             ["Chat:ApiKey"] = apiKey,
             ["Chat:ApiSecret"] = apiSecret,
             ["Chat:TokenLifetime"] = tokenLifetime.ToString("c"),
+            ["BlazorChat:Root"] = clientAppRoot,
         };
         var app = Build([], builder =>
         {
@@ -104,6 +110,8 @@ public sealed class BackendApp : IAsyncDisposable
             {
                 builder.Services.AddSingleton(timeProvider);
             }
+
+            configure?.Invoke(builder.Services);
         });
         try
         {

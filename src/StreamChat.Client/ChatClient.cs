@@ -4,6 +4,7 @@ using System.Threading.Tasks;
 using Microsoft.Extensions.Logging;
 using StreamChat.Diagnostics;
 using StreamChat.Http;
+using StreamChat.Internal;
 using StreamChat.Logging;
 using StreamChat.Realtime;
 
@@ -189,8 +190,21 @@ public sealed partial class ChatClient : IAsyncDisposable, IDisposable
         _webSockets.Dispose();
     }
 
-    /// <summary>Disconnects and releases the client's resources (blocking; prefer <see cref="DisposeAsync"/>).</summary>
-    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
+    /// <summary>
+    /// Disconnects and releases the client's resources (blocking; prefer <see cref="DisposeAsync"/>). In a browser, whose
+    /// one thread may not block, it starts the same dispose and returns at once.
+    /// </summary>
+    public void Dispose()
+    {
+        if (ClientPlatform.IsBrowser)
+        {
+            // Blocking would throw "Cannot wait on monitors"; DisposeAsync does not throw, so nothing is left to observe.
+            _ = DisposeAsync().AsTask();
+            return;
+        }
+
+        DisposeAsync().AsTask().GetAwaiter().GetResult();
+    }
 
     internal void RaiseMessageReceived(ChatSession session, MessageReceivedEventArgs args)
     {

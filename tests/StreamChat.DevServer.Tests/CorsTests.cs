@@ -51,6 +51,17 @@ public sealed class CorsTests : DevServerTest
     }
 
     [Test]
+    public async Task Cross_origin_answer_exposes_its_Date_so_a_browser_client_learns_the_server_clock()
+    {
+        using var response = await PostFromAsync(Server, "http://localhost:3000", UserToken("alice"));
+        Assert.Multiple(() =>
+        {
+            Assert.That(response.Headers.Date, Is.Not.Null);
+            Assert.That(string.Join(",", response.Headers.GetValues("Access-Control-Expose-Headers")), Does.Contain("Date"));
+        });
+    }
+
+    [Test]
     public async Task Request_from_a_foreign_origin_is_refused_with_code_17_and_no_allow_origin_header()
     {
         using var response = await PostFromAsync(Server, "https://evil.example", UserToken("alice"));

@@ -6,8 +6,9 @@ using StreamChat.Logging;
 namespace StreamChat.Http;
 
 /// <summary>
-/// The chat server's clock, learned from the <c>Date</c> headers of its responses. Token expiry is judged on the
-/// server's clock, so proactive refresh never relies on the device clock alone.
+/// The chat server's clock, learned from the <c>Date</c> headers of its responses, or where a browser hides them
+/// (cross-origin, unless the server exposes <c>Date</c>) from the time on the connection's first event. Token expiry is
+/// judged on the server's clock, so proactive refresh never relies on the device clock alone.
 /// </summary>
 internal sealed class ServerClock(TimeProvider deviceClock, ILogger logger)
 {
@@ -52,13 +53,18 @@ internal sealed class ServerClock(TimeProvider deviceClock, ILogger logger)
     /// <summary>Learns from a response's date.</summary>
     public void Observe(DateTimeOffset? serverDate)
     {
-        if (serverDate is not { } date)
+        if (serverDate is { } date)
         {
-            return;
+            // The header is truncated to the second: the server's time was somewhere in [date, date + 1s).
+            Learn(date.AddMilliseconds(500) - deviceClock.GetUtcNow());
         }
+    }
 
-        // The header is truncated to the second: the server's time was somewhere in [date, date + 1s).
-        var offset = date.AddMilliseconds(500) - deviceClock.GetUtcNow();
+    /// <summary>Learns from a time the server wrote with its full precision (an event's <c>created_at</c>).</summary>
+    public void ObserveExact(DateTimeOffset serverTime) => Learn(serverTime - deviceClock.GetUtcNow());
+
+    private void Learn(TimeSpan offset)
+    {
         bool changed;
         lock (_gate)
         {

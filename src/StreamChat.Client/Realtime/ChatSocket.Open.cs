@@ -25,19 +25,24 @@ internal sealed partial class ChatSocket
         var socket = new ClientWebSocket();
         try
         {
-            socket.Options.SetRequestHeader(ClientInfo.HeaderName, ClientInfo.HeaderValue);
+            // A browser's WebSocket sends no headers of ours: the URL carries the client's identification there (ConnectUrl).
+            if (!ClientPlatform.IsBrowser)
+            {
+                socket.Options.SetRequestHeader(ClientInfo.HeaderName, ClientInfo.HeaderValue);
 #if NET8_0_OR_GREATER
-            socket.Options.CollectHttpResponseDetails = true;
+                socket.Options.CollectHttpResponseDetails = true;
 #endif
+            }
+
             using var timeout = Timing.CreateTimeoutSource(config.TimeProvider, config.RequestTimeout);
             using var linked = timeout is null ? null : CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
             var token = linked?.Token ?? cancellationToken;
             try
             {
                 await connector.ConnectAsync(socket, url, token).ConfigureAwait(false);
-                ObserveDate(socket, clock);
+                var dated = ObserveDate(socket, clock);
                 using var first = await new SocketReader(socket, config.MaxWebSocketMessageBytes).ReadAsync(token).ConfigureAwait(false);
-                return await AcceptAsync(socket, first, config, logger).ConfigureAwait(false);
+                return await AcceptAsync(socket, first, config, dated ? null : clock, logger).ConfigureAwait(false);
             }
             catch (OperationCanceledException exception) when (!cancellationToken.IsCancellationRequested)
             {
@@ -55,20 +60,31 @@ internal sealed partial class ChatSocket
         }
     }
 
-    private static void ObserveDate(ClientWebSocket socket, ServerClock clock)
+    /// <summary>Learns the server's clock from the handshake's <c>Date</c>, where the platform shows it (not a browser, not netstandard2.0).</summary>
+    private static bool ObserveDate(ClientWebSocket socket, ServerClock clock)
     {
 #if NET8_0_OR_GREATER
-        if (socket.HttpResponseHeaders is { } headers && headers.TryGetValue("Date", out var dates))
+        var dated = false;
+        if (socket.HttpResponseHeaders is { } headers && headers.TryGetValue("Date", out var dates) && dates.FirstOrDefault() is { } date)
         {
-            clock.Observe(dates.FirstOrDefault());
+            clock.Observe(date);
+            dated = true;
         }
 
         socket.HttpResponseHeaders = null;
+        return dated;
+#else
+        _ = socket;
+        _ = clock;
+        return false;
 #endif
     }
 
-    /// <summary>The first frame decides: a <c>health.check</c> with a connection id opens the session; anything else does not.</summary>
-    private static async Task<ChatSocket> AcceptAsync(ClientWebSocket socket, SocketMessage first, ChatClientConfig config, ILogger logger)
+    /// <summary>
+    /// The first frame decides: a <c>health.check</c> with a connection id opens the session; anything else does not.
+    /// Its <c>created_at</c> teaches <paramref name="undatedClock"/> the server's time when the handshake showed no <c>Date</c>.
+    /// </summary>
+    private static async Task<ChatSocket> AcceptAsync(ClientWebSocket socket, SocketMessage first, ChatClientConfig config, ServerClock? undatedClock, ILogger logger)
     {
         if (first.Kind == SocketMessageKind.Closed)
         {
@@ -93,6 +109,11 @@ internal sealed partial class ChatSocket
         if (Json.String(root, "connection_id") is not { } connectionId)
         {
             throw new ChatConnectionException("The chat server's first WebSocket message had no connection id.");
+        }
+
+        if (undatedClock is not null && Json.Date(root, "created_at") is { } serverTime)
+        {
+            undatedClock.ObserveExact(serverTime);
         }
 
         var me = root.TryGetProperty("me", out var meElement) ? ChatUser.FromJson(meElement) : null;

@@ -2,19 +2,25 @@ using System;
 using System.Text;
 using System.Text.Json;
 using StreamChat.Http;
+using StreamChat.Internal;
 
 namespace StreamChat.Realtime;
 
 /// <summary>
-/// Builds <c>{ws base}/connect?json=…&amp;api_key=…&amp;authorization=…&amp;stream-auth-type=…</c> (DESIGN §3).
-/// The result holds a token: log it only through <see cref="Logging.Redaction.RedactUrl(Uri)"/>.
+/// Builds <c>{ws base}/connect?json=…&amp;api_key=…&amp;authorization=…&amp;stream-auth-type=…</c> (DESIGN §3), and in a
+/// browser <c>&amp;X-Stream-Client=…</c>: a browser's WebSocket cannot send the header, so the client identifies itself in
+/// the query, as the official JavaScript client does. The result holds a token: log it only through
+/// <see cref="Logging.Redaction.RedactUrl(Uri)"/>.
 /// </summary>
 internal static class ConnectUrl
 {
     /// <summary>A fresh id for an anonymous visitor, as the official JavaScript client makes one per connection.</summary>
     public static string NewAnonymousUserId() => "anon-" + Guid.NewGuid().ToString("N");
 
-    public static Uri Build(ChatClientConfig config, string userId, GuestUser? details, Token? token)
+    public static Uri Build(ChatClientConfig config, string userId, GuestUser? details, Token? token) =>
+        Build(config, userId, details, token, identifyInQuery: ClientPlatform.IsBrowser);
+
+    public static Uri Build(ChatClientConfig config, string userId, GuestUser? details, Token? token, bool identifyInQuery)
     {
         var json = JsonBody.Write((userId, details), static (writer, state) =>
         {
@@ -48,6 +54,11 @@ internal static class ConnectUrl
         else
         {
             builder.Append("&authorization=").Append(Uri.EscapeDataString(token.RawValue)).Append("&stream-auth-type=jwt");
+        }
+
+        if (identifyInQuery)
+        {
+            builder.Append('&').Append(ClientInfo.HeaderName).Append('=').Append(Uri.EscapeDataString(ClientInfo.HeaderValue));
         }
 
         return new Uri(builder.ToString());

@@ -5,6 +5,8 @@ using System.IO;
 using System.Linq;
 using System.Net.Http;
 using System.Net.Sockets;
+using System.Runtime.Versioning;
+using StreamChat.Internal;
 #endif
 using System.Net.WebSockets;
 using System.Threading;
@@ -14,7 +16,8 @@ namespace StreamChat.Realtime;
 
 /// <summary>
 /// Opens the client's WebSockets through an HTTP handler the client owns (net8.0 and later), which makes the sockets
-/// it connects and closes, on dispose, any that are still open.
+/// it connects and closes, on dispose, any that are still open. In a browser the browser opens them: there are no sockets
+/// of ours to track, and the runtime's own <see cref="ClientWebSocket"/> is the only way.
 /// </summary>
 /// <remarks>
 /// A handshake cancelled while its TCP connection was being set up (a disconnect or switch during a reconnect) can leave
@@ -27,21 +30,25 @@ internal sealed class WebSocketConnector : IDisposable
     private readonly object _gate = new();
     private readonly HashSet<Socket> _sockets = [];
     private readonly HttpMessageInvoker? _owned;
-    private readonly HttpMessageInvoker _invoker;
+    private readonly HttpMessageInvoker? _invoker;
     private bool _disposed;
 #endif
 
     public WebSocketConnector(ChatClientConfig config)
     {
 #if NET8_0_OR_GREATER
-        // As ClientWebSocket's own handler: no cookies, no redirects, no reuse of a connection across handshakes.
-        _invoker = config.WebSocketInvoker ?? (_owned = new HttpMessageInvoker(new SocketsHttpHandler
+        _invoker = config.WebSocketInvoker;
+        if (_invoker is null && !ClientPlatform.IsBrowser)
         {
-            UseCookies = false,
-            AllowAutoRedirect = false,
-            PooledConnectionLifetime = TimeSpan.Zero,
-            ConnectCallback = ConnectAsync,
-        }));
+            // As ClientWebSocket's own handler: no cookies, no redirects, no reuse of a connection across handshakes.
+            _invoker = _owned = new HttpMessageInvoker(new SocketsHttpHandler
+            {
+                UseCookies = false,
+                AllowAutoRedirect = false,
+                PooledConnectionLifetime = TimeSpan.Zero,
+                ConnectCallback = ConnectAsync,
+            });
+        }
 #else
         _ = config; // netstandard2.0 has no ClientWebSocket.ConnectAsync with an invoker: the runtime's handler is used
 #endif
@@ -50,7 +57,7 @@ internal sealed class WebSocketConnector : IDisposable
     public Task ConnectAsync(ClientWebSocket socket, Uri url, CancellationToken cancellationToken)
     {
 #if NET8_0_OR_GREATER
-        return socket.ConnectAsync(url, _invoker, cancellationToken);
+        return _invoker is null ? socket.ConnectAsync(url, cancellationToken) : socket.ConnectAsync(url, _invoker, cancellationToken);
 #else
         return socket.ConnectAsync(url, cancellationToken);
 #endif
@@ -59,6 +66,11 @@ internal sealed class WebSocketConnector : IDisposable
     public void Dispose()
     {
 #if NET8_0_OR_GREATER
+        if (ClientPlatform.IsBrowser)
+        {
+            return; // no handler and no sockets of ours
+        }
+
         Socket[] open;
         lock (_gate)
         {
@@ -76,6 +88,7 @@ internal sealed class WebSocketConnector : IDisposable
     }
 
 #if NET8_0_OR_GREATER
+    [UnsupportedOSPlatform("browser")]
     private async ValueTask<Stream> ConnectAsync(SocketsHttpConnectionContext context, CancellationToken cancellationToken)
     {
         var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };

@@ -42,7 +42,8 @@ internal static class DevServerApp
         app.UseRouting();
 
         // Browser apps on a loopback origin (or a configured one) may call the dev server; preflights are answered before auth.
-        app.UseCors(cors => cors.SetIsOriginAllowed(state.Origins.IsAllowed).AllowAnyHeader().AllowAnyMethod());
+        // Date is not CORS-safelisted: exposed, a browser client learns the server's clock from every answer (token expiry).
+        app.UseCors(cors => cors.SetIsOriginAllowed(state.Origins.IsAllowed).AllowAnyHeader().AllowAnyMethod().WithExposedHeaders("Date"));
         app.UseMiddleware<RestAuthMiddleware>();
         ConnectEndpoint.Map(app);
         GuestEndpoint.Map(app);
