@@ -6,7 +6,7 @@ using StreamChat.Diagnostics;
 
 namespace StreamChat;
 
-/// <summary>The small channel API: query or watch a channel and send messages.</summary>
+/// <summary>The small channel API: query, watch or stop watching a channel and send messages.</summary>
 public sealed partial class ChatClient
 {
     /// <summary>
@@ -41,6 +41,25 @@ public sealed partial class ChatClient
         {
             throw; // never: the filter only marks the span
         }
+    }
+
+    /// <summary>
+    /// Stops watching a channel: <see cref="MessageReceived"/> is no longer raised for it, the server stops sending its
+    /// events to this connection (the protocol's <c>stop-watching</c> call), and reconnects no longer watch it again.
+    /// </summary>
+    /// <param name="type">The channel type.</param>
+    /// <param name="id">The channel id.</param>
+    /// <param name="cancellationToken">Cancels the request (the channel is forgotten by the client all the same).</param>
+    /// <returns>A task that completes when the server confirmed, or at once while the client is reconnecting.</returns>
+    /// <exception cref="ChatApiException">The server refused (for example code 16: the channel does not exist).</exception>
+    /// <exception cref="ChatDisconnectedException">The client is not connected, or disconnected while the request waited.</exception>
+    /// <exception cref="System.ArgumentException">
+    /// The type is not 1 to 64 ASCII letters, digits, '_' or '-', or the id is not 1 to 64 ASCII letters, digits, '_', '-' or '!'.
+    /// </exception>
+    public Task StopWatchingAsync(string type, string id, CancellationToken cancellationToken = default)
+    {
+        ChannelIds.Check(type, id);
+        return RequireSession().StopWatchingAsync(type, id, cancellationToken);
     }
 
     /// <summary>Sends a text message to a channel as the connected user.</summary>

@@ -28,6 +28,7 @@ public sealed partial class ChatClient : IAsyncDisposable, IDisposable
     private readonly WebSocketConnector _webSockets;
     private readonly ILogger _logger;
     private readonly ConnectionStateClock _stateClock;
+    private readonly EventQueue _events;
     private ChatSession? _session;
     private ConnectionState _state;
     private int _disposed;
@@ -49,12 +50,23 @@ public sealed partial class ChatClient : IAsyncDisposable, IDisposable
         _rest = new RestTransport(config, _clock, _logger);
         _webSockets = new WebSocketConnector(config);
         _stateClock = new ConnectionStateClock(config.TimeProvider);
+        _events = new EventQueue(config.SynchronizationContext, _logger);
     }
 
-    /// <summary>Raised when <see cref="State"/> changes (on a background thread).</summary>
+    /// <summary>Raised when <see cref="State"/> changes, in the order of the changes; see <see cref="MessageReceived"/> for where and when.</summary>
     public event EventHandler<ConnectionStateChangedEventArgs>? ConnectionStateChanged;
 
-    /// <summary>Raised for each <c>message.new</c> event of a watched channel (on the receive thread; keep handlers short).</summary>
+    /// <summary>
+    /// Raised for each <c>message.new</c> event of a watched channel, once per message and in order, also for the messages
+    /// sent while the client was reconnecting (recovered with the protocol's <c>/sync</c> call).
+    /// </summary>
+    /// <remarks>
+    /// This event and <see cref="ConnectionStateChanged"/> are raised one at a time, in order, on
+    /// <see cref="ChatClientConfig.SynchronizationContext"/> when it is set, else on the thread pool; never under a lock of
+    /// the client and never on its receive loop, so a slow handler delays later events but loses none. A handler may call
+    /// anything on the client, including <see cref="Dispose"/>, <see cref="DisposeAsync"/>, <see cref="DisconnectAsync"/>
+    /// and <see cref="SwitchUserAsync"/>. Handlers run after the change: <see cref="State"/> may have moved on.
+    /// </remarks>
     public event EventHandler<MessageReceivedEventArgs>? MessageReceived;
 
     /// <summary>The settings the client was created with.</summary>
@@ -213,25 +225,18 @@ public sealed partial class ChatClient : IAsyncDisposable, IDisposable
             return;
         }
 
-        try
-        {
-            MessageReceived?.Invoke(this, args);
-        }
-        catch (Exception exception)
-        {
-            Log.HandlerFailed(_logger, exception);
-        }
+        _events.Post(() => MessageReceived?.Invoke(this, args));
     }
 
     /// <summary>
     /// A session reports its reconnects; reports of a session that is no longer current are ignored, and so is one
     /// whose <paramref name="stillValid"/> no longer holds when the state would change.
     /// </summary>
-    internal void OnSessionState(ChatSession session, ConnectionState state, Exception? error, Func<bool>? stillValid = null)
+    internal void OnSessionState(ChatSession session, ConnectionState state, Exception? error, string? connectionId, Func<bool>? stillValid = null)
     {
         if (ReferenceEquals(Volatile.Read(ref _session), session))
         {
-            SetState(state, error, stillValid);
+            SetState(state, error, connectionId, stillValid);
         }
     }
 
@@ -252,21 +257,27 @@ public sealed partial class ChatClient : IAsyncDisposable, IDisposable
             session.Close(DisconnectReason.Disposed);
         }
 
-        SetState(ConnectionState.Connecting, null);
+        SetState(ConnectionState.Connecting, null, null);
         using var span = ConnectionTelemetry.StartConnect(Config, TokenProvider.Kind);
         try
         {
             var user = await session.ConnectAsync(cancellationToken).ConfigureAwait(false);
             ConnectionTelemetry.Connected(span, Config, user);
-            Log.Connected(_logger, user.Id, session.ConnectionId ?? "?");
-            SetState(ConnectionState.Connected, null);
+
+            // Connected only while this connection is still the session's: if it dropped already, the reconnect loop owns the state.
+            if (session.ConnectionId is { } connectionId)
+            {
+                Log.Connected(_logger, user.Id, connectionId);
+                SetState(ConnectionState.Connected, null, connectionId, () => session.IsConnectedWith(connectionId));
+            }
+
             return user;
         }
         catch (Exception exception) when (!ClientTelemetry.Fail(span, exception))
         {
             Volatile.Write(ref _session, null);
             await session.CloseAsync(DisconnectReason.NotConnected).ConfigureAwait(false);
-            SetState(ConnectionState.Disconnected, exception);
+            SetState(ConnectionState.Disconnected, exception, null);
             throw;
         }
     }
@@ -282,31 +293,24 @@ public sealed partial class ChatClient : IAsyncDisposable, IDisposable
         Volatile.Write(ref _session, null);
         await session.CloseAsync(reason).ConfigureAwait(false);
         Log.Disconnected(_logger, reason);
-        SetState(ConnectionState.Disconnected, null);
+        SetState(ConnectionState.Disconnected, null, null);
     }
 
-    private void SetState(ConnectionState state, Exception? error, Func<bool>? stillValid = null)
+    /// <summary>Changes the state and queues its event in the same step, so the events come in the order of the changes.</summary>
+    private void SetState(ConnectionState state, Exception? error, string? connectionId, Func<bool>? stillValid = null)
     {
-        ConnectionState previous;
         lock (_stateGate)
         {
-            previous = _state;
+            var previous = _state;
             if (previous == state || stillValid?.Invoke() == false)
             {
                 return;
             }
 
             _state = state;
-        }
-
-        _stateClock.Changed(previous, state);
-        try
-        {
-            ConnectionStateChanged?.Invoke(this, new ConnectionStateChangedEventArgs(previous, state, error));
-        }
-        catch (Exception exception)
-        {
-            Log.HandlerFailed(_logger, exception);
+            _stateClock.Changed(previous, state);
+            var change = new ConnectionStateChangedEventArgs(previous, state, error, connectionId);
+            _events.Post(() => ConnectionStateChanged?.Invoke(this, change));
         }
     }
 

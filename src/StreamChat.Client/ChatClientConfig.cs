@@ -247,6 +247,14 @@ public sealed class ChatClientConfig
         set => _loggerFactory = value ?? throw new ArgumentNullException(nameof(value));
     }
 
+    /// <summary>
+    /// Where <see cref="ChatClient.MessageReceived"/> and <see cref="ChatClient.ConnectionStateChanged"/> are raised: set it to
+    /// the app's UI context (for example <see cref="System.Threading.SynchronizationContext.Current"/> on the UI thread of
+    /// WPF, WinForms, MAUI or Unity) and every handler runs there, one at a time, in order. Null (the default): on the
+    /// thread pool, also one at a time and in order. Read when the client is created.
+    /// </summary>
+    public System.Threading.SynchronizationContext? SynchronizationContext { get; set; }
+
     /// <inheritdoc/>
     public override string ToString() => $"ChatClientConfig(apiKey: {ApiKey}, baseUrl: {BaseUrl.GetLeftPart(UriPartial.Path)})";
 

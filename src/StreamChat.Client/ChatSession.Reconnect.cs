@@ -27,7 +27,7 @@ internal sealed partial class ChatSession
             _connected = NewConnectedSignal();
             Log.ConnectionDropped(_logger, cause);
 
-            // On the pool: the loop raises state events, which must not run under this lock.
+            // On the pool, not on the receive loop that reported the drop.
             _reconnect = System.Threading.Tasks.Task.Run(() => ReconnectAsync(socket));
         }
     }
@@ -45,7 +45,7 @@ internal sealed partial class ChatSession
     private async System.Threading.Tasks.Task ReconnectAsync(ChatSocket dropped)
     {
         dropped.Dispose();
-        _client.OnSessionState(this, ConnectionState.Reconnecting, null);
+        _client.OnSessionState(this, ConnectionState.Reconnecting, null, null);
         var lifetime = _lifetime.Token;
         for (var attempt = 1; ; attempt++)
         {
@@ -69,7 +69,7 @@ internal sealed partial class ChatSession
                 span?.GaveUp(exception);
                 Log.ReconnectGaveUp(_logger, exception);
                 Close(DisconnectReason.ConnectionLost, exception);
-                _client.OnSessionState(this, ConnectionState.Disconnected, exception);
+                _client.OnSessionState(this, ConnectionState.Disconnected, exception, null);
                 return;
             }
             catch (Exception exception)
@@ -88,12 +88,15 @@ internal sealed partial class ChatSession
 
             span?.Connected();
 
+            // Its events wait until what the drop missed is raised (in order, once each).
+            _feed.Hold(socket);
             socket.Start(_events.OnEvent, OnDropped);
             Log.Connected(_logger, User?.Id ?? "?", socket.ConnectionId);
             await _watches.RewatchAsync(socket.ConnectionId, lifetime).ConfigureAwait(false);
+            await _feed.RecoverAsync(socket, lifetime).ConfigureAwait(false);
 
             // If this socket dropped meanwhile, a newer loop owns the state: no stale "Connected" after its "Reconnecting".
-            _client.OnSessionState(this, ConnectionState.Connected, null, () => IsCurrent(socket));
+            _client.OnSessionState(this, ConnectionState.Connected, null, socket.ConnectionId, () => IsCurrent(socket));
             return;
         }
     }

@@ -15,7 +15,8 @@ namespace StreamChat;
 
 /// <summary>
 /// One user's connection: its token manager (shared by REST and the WebSocket), its socket and reconnects; its watched
-/// channels are a <see cref="WatchRegistry"/>, its events go through an <see cref="EventDispatcher"/>. A disconnect or
+/// channels are a <see cref="WatchRegistry"/>, its events go through an <see cref="EventDispatcher"/> to its
+/// <see cref="MessageFeed"/> (which recovers what a reconnect missed). A disconnect or
 /// user switch closes the session; a new connect makes a new one, so nothing of the old user (its provider above all) is
 /// ever used again.
 /// </summary>
@@ -32,6 +33,7 @@ internal sealed partial class ChatSession
     private readonly CancellationTokenSource _lifetime = new();
     private readonly object _gate = new();
     private readonly WatchRegistry _watches;
+    private readonly MessageFeed _feed;
     private readonly EventDispatcher _events;
     private ChatSocket? _socket;
     private ChatDisconnectedException? _closed;
@@ -54,7 +56,8 @@ internal sealed partial class ChatSession
             : cancellationToken => provider.GetTokenAsync(client, cancellationToken);
         _tokens = new TokenManager(fetch, new TokenRefreshPolicy(_config, provider.Kind), clock, logger);
         _watches = new WatchRegistry(this, logger);
-        _events = new EventDispatcher(client, this, logger);
+        _feed = new MessageFeed(client, this, _watches, logger);
+        _events = new EventDispatcher(_feed, logger);
     }
 
     public ChatUser? User { get; private set; }
@@ -92,6 +95,7 @@ internal sealed partial class ChatSession
             throw ClosedError!;
         }
 
+        _feed.Connected(socket);
         socket.Start(_events.OnEvent, OnDropped);
 
         // Closed between the two steps: the socket went with the session (Start did nothing), and so does this connect.
@@ -101,6 +105,19 @@ internal sealed partial class ChatSession
     /// <summary>Watches a channel with the current connection, and again on every new one (<see cref="WatchRegistry"/>).</summary>
     public Task<JsonDocument> WatchAsync(string type, string id, CancellationToken cancellationToken) =>
         _watches.WatchAsync(type, id, cancellationToken);
+
+    /// <summary>Stops watching a channel (<see cref="WatchRegistry.StopWatchingAsync"/>).</summary>
+    public Task StopWatchingAsync(string type, string id, CancellationToken cancellationToken) =>
+        _watches.StopWatchingAsync(type, id, cancellationToken);
+
+    /// <summary>Whether <paramref name="connectionId"/> is the session's connection now.</summary>
+    public bool IsConnectedWith(string connectionId)
+    {
+        lock (_gate)
+        {
+            return _closed is null && _socket?.ConnectionId == connectionId;
+        }
+    }
 
     /// <summary>A REST call as this session's user, refreshing the token on code 40 (a bounded number of times).</summary>
     public Task<JsonDocument> SendAsync(HttpMethod method, string path, string? query, byte[]? body, CancellationToken cancellationToken) =>

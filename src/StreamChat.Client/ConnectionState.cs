@@ -25,11 +25,13 @@ public sealed class ConnectionStateChangedEventArgs : EventArgs
     /// <param name="previous">The state before.</param>
     /// <param name="current">The state now.</param>
     /// <param name="error">Why the connection ended, when it ended with an error.</param>
-    public ConnectionStateChangedEventArgs(ConnectionState previous, ConnectionState current, Exception? error = null)
+    /// <param name="connectionId">The connection id, for a change to <see cref="ConnectionState.Connected"/>.</param>
+    public ConnectionStateChangedEventArgs(ConnectionState previous, ConnectionState current, Exception? error = null, string? connectionId = null)
     {
         Previous = previous;
         Current = current;
         Error = error;
+        ConnectionId = connectionId;
     }
 
     /// <summary>The state before.</summary>
@@ -40,4 +42,10 @@ public sealed class ConnectionStateChangedEventArgs : EventArgs
 
     /// <summary>Why the connection ended, when it ended with an error (for example a terminal error code while reconnecting).</summary>
     public Exception? Error { get; }
+
+    /// <summary>
+    /// For a change to <see cref="ConnectionState.Connected"/>, the WebSocket's connection id at that moment (the handler
+    /// runs later, when <see cref="ChatClient.ConnectionId"/> may already be another one); else <see langword="null"/>.
+    /// </summary>
+    public string? ConnectionId { get; }
 }

@@ -198,6 +198,26 @@ public sealed class JsClientConformanceTests
         });
     }
 
+    [Test]
+    public async Task StopWatching_ends_live_events_and_sync_returns_the_missed_messages_since_last_sync_at()
+    {
+        _onCheckpoint = _ => _clock.Advance(TimeSpan.FromSeconds(1));
+
+        var result = await RunAsync("stop-watching-and-sync");
+        Assert.Multiple(() =>
+        {
+            Assert.That(result["stoppedDuration"]?.GetValue<string>(), Is.EqualTo("string"));
+            Assert.That(Texts(result["live"]), Is.EqualTo(new[] { "seen live" }), "nothing of the channel bob stopped watching arrives live");
+            Assert.That(Texts(result["syncTypes"]), Is.EqualTo(new[] { "message.new", "message.new" }), result.ToJsonString());
+            Assert.That(Texts(result["syncTexts"]), Is.EqualTo(new[] { "missed while not watching", "seen live" }), "oldest first, nothing before the mark");
+            Assert.That(Texts(result["syncCids"]), Is.EqualTo(new[] { $"messaging:{ChannelId}-quiet", $"messaging:{ChannelId}" }));
+            Assert.That(Texts(result["inaccessible"]), Is.EqualTo(new[] { "messaging:never-created" }));
+            Assert.That(result["inaccessibleEvents"]?.GetValue<int>(), Is.EqualTo(1));
+        });
+    }
+
+    private static string?[] Texts(JsonNode? array) => array?.AsArray().Select(item => item?.GetValue<string>()).ToArray() ?? [];
+
     // Only the server-side scenarios get the secret, as only a backend would have it.
     private async Task<JsonObject> RunAsync(string scenario, bool withSecret = false)
     {

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Text.Json;
 using StreamChat.Http;
 
@@ -10,6 +11,26 @@ internal static class ChannelRequests
     public static string QueryPath(string type, string id) => $"channels/{Uri.EscapeDataString(type)}/{Uri.EscapeDataString(id)}/query";
 
     public static string MessagePath(string type, string id) => $"channels/{Uri.EscapeDataString(type)}/{Uri.EscapeDataString(id)}/message";
+
+    public static string StopWatchingPath(string type, string id) => $"channels/{Uri.EscapeDataString(type)}/{Uri.EscapeDataString(id)}/stop-watching";
+
+    /// <summary>The body of <c>POST /sync</c>, as the official clients' <c>sync(channel_cids, last_sync_at)</c> sends it.</summary>
+    public static byte[] SyncBody(IReadOnlyList<string> cids, string lastSyncAt) => JsonBody.Write((cids, lastSyncAt), static (writer, state) =>
+    {
+        writer.WriteStartObject();
+        writer.WriteStartArray("channel_cids");
+        foreach (var cid in state.cids)
+        {
+            writer.WriteStringValue(cid);
+        }
+
+        writer.WriteEndArray();
+        writer.WriteString("last_sync_at", state.lastSyncAt);
+        writer.WriteEndObject();
+    });
+
+    /// <summary>An empty JSON object, the body of calls that need none (as the official clients send it).</summary>
+    public static byte[] EmptyBody() => [(byte)'{', (byte)'}'];
 
     /// <summary>The query string that subscribes this connection, as the official clients send it.</summary>
     public static string? ConnectionQuery(string? connectionId) => connectionId is null ? null : "connection_id=" + Uri.EscapeDataString(connectionId);

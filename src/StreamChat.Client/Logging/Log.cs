@@ -7,7 +7,7 @@ namespace StreamChat.Logging;
 /// Every log message of the client. Arguments are ids, codes, counts, redacted URLs and <see cref="Token.ToString"/>
 /// (which never shows the token): nothing here can leak a credential.
 /// </summary>
-internal static class Log
+internal static partial class Log
 {
     private static readonly Action<ILogger, string, string, Exception?> ConnectingMessage =
         LoggerMessage.Define<string, string>(LogLevel.Debug, new EventId(1, "Connecting"), "Connecting user {UserId} to {Url}");

@@ -117,7 +117,7 @@ internal sealed partial class ChatSocket
         }
 
         var me = root.TryGetProperty("me", out var meElement) ? ChatUser.FromJson(meElement) : null;
-        return new ChatSocket(socket, connectionId, me, config, logger);
+        return new ChatSocket(socket, connectionId, me, Json.String(root, "created_at"), config, logger);
     }
 
     private static async Task CloseQuietlyAsync(WebSocket socket)

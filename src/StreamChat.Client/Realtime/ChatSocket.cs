@@ -36,8 +36,9 @@ internal sealed partial class ChatSocket : IDisposable
     private bool _closing;
     private int _disposed;
 
-    private ChatSocket(WebSocket socket, string connectionId, ChatUser? me, ChatClientConfig config, ILogger logger)
+    private ChatSocket(WebSocket socket, string connectionId, ChatUser? me, string? connectedAt, ChatClientConfig config, ILogger logger)
     {
+        ConnectedAt = connectedAt;
         _socket = socket;
         _reader = new SocketReader(socket, config.MaxWebSocketMessageBytes);
         ConnectionId = connectionId;
@@ -55,6 +56,9 @@ internal sealed partial class ChatSocket : IDisposable
 
     /// <summary>The connected user as the server sees it (<c>me</c>), when it said.</summary>
     public ChatUser? Me { get; }
+
+    /// <summary>The server's time of the connection (<c>created_at</c> of its first <c>health.check</c>), as it wrote it, when it said.</summary>
+    public string? ConnectedAt { get; }
 
     /// <summary>Starts receiving events and sending health checks; does nothing once the socket is closing or closed.</summary>
     public void Start(Action<ChatSocket, JsonElement> onEvent, Action<ChatSocket, Exception?> onDropped)

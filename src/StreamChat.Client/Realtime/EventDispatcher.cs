@@ -1,27 +1,22 @@
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
+using StreamChat.Channels;
 using StreamChat.Logging;
 
 namespace StreamChat.Realtime;
 
 /// <summary>
-/// Turns a session's WebSocket events into the client's: each event's type is logged, and <c>message.new</c> raises
-/// <see cref="ChatClient.MessageReceived"/> (only while the session is the client's current one).
+/// Turns a session's WebSocket events into the client's: each event's type is logged, and every event goes to the
+/// session's <see cref="MessageFeed"/>, which raises <see cref="ChatClient.MessageReceived"/> for <c>message.new</c>.
 /// </summary>
-internal sealed class EventDispatcher(ChatClient client, ChatSession session, ILogger logger)
+internal sealed class EventDispatcher(MessageFeed feed, ILogger logger)
 {
-    /// <summary>Handles one event; the socket's receive loop calls it.</summary>
+    /// <summary>Handles one event; the socket's receive loop calls it, and it never waits for a handler.</summary>
     public void OnEvent(ChatSocket socket, JsonElement root)
     {
         var type = Json.String(root, "type") ?? "(none)";
         Log.Event(logger, type);
         Diagnostics.ConnectionTelemetry.EventReceived(type);
-        if (type == "message.new"
-            && Json.String(root, "cid") is { } cid
-            && root.TryGetProperty("message", out var messageElement)
-            && ChatMessage.FromJson(messageElement) is { } message)
-        {
-            client.RaiseMessageReceived(session, new MessageReceivedEventArgs(cid, message));
-        }
+        feed.OnEvent(socket, type, root);
     }
 }

@@ -10,9 +10,11 @@ namespace StreamChat.DevServer.Auth;
 /// </summary>
 internal static class Permissions
 {
+    public static bool MayRead(Caller caller, string channelType) => !caller.IsAnonymous || channelType == ChannelTypes.Livestream;
+
     public static void CheckRead(Caller caller, string channelType)
     {
-        if (caller.IsAnonymous && channelType != ChannelTypes.Livestream)
+        if (!MayRead(caller, channelType))
         {
             throw ProtocolException.NotAllowed($"anonymous users may only read {ChannelTypes.Livestream} channels");
         }

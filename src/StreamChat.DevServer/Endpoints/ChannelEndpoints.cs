@@ -15,7 +15,8 @@ namespace StreamChat.DevServer.Endpoints;
 
 /// <summary>
 /// <c>POST /channels/{type}/{id}/query</c> (get or create, optionally watching with a connection) and
-/// <c>POST /channels/{type}/{id}/message</c> (send; <c>message.new</c> goes to every watcher).
+/// <c>POST /channels/{type}/{id}/message</c> (send; <c>message.new</c> goes to every watcher) and
+/// <c>POST /channels/{type}/{id}/stop-watching</c> (the connection named by <c>connection_id</c> stops receiving its events).
 /// </summary>
 internal static class ChannelEndpoints
 {
@@ -27,6 +28,7 @@ internal static class ChannelEndpoints
     {
         routes.MapPost("/channels/{type}/{id}/query", QueryAsync);
         routes.MapPost("/channels/{type}/{id}/message", SendMessageAsync);
+        routes.MapPost("/channels/{type}/{id}/stop-watching", StopWatchingAsync);
     }
 
     private static async Task<IResult> QueryAsync(HttpContext context, string type, string id, DevServerState state)
@@ -105,6 +107,17 @@ internal static class ChannelEndpoints
         return ProtocolResponse.Created(new JsonObject { ["message"] = message.DeepClone() });
     }
 
+    private static async Task<IResult> StopWatchingAsync(HttpContext context, string type, string id, DevServerState state)
+    {
+        var caller = CallerFeature.Get(context);
+        ChannelTypes.Check(type);
+        Ids.CheckChannelId(id);
+        var body = await RequestJson.ReadObjectAsync(context, state.Options.MaxRequestBodyBytes, context.RequestAborted).ConfigureAwait(false);
+        var channel = state.Channels.Find(type, id) ?? throw ProtocolException.NotFound($"channel '{type}:{id}' does not exist");
+        FindWatcher(context, body, caller, state).StopWatching(channel);
+        return ProtocolResponse.Ok(new JsonObject());
+    }
+
     /// <summary>
     /// The user a request acts as: the caller's own, or for a server-side request the user the request names, as
     /// <c>{path}.{field}_id</c> or <c>{path}.{field}.id</c> (the official server clients send either).
@@ -159,12 +172,13 @@ internal static class ChannelEndpoints
         return members;
     }
 
-    private static ClientConnection FindWatcher(HttpContext context, JsonObject body, Caller caller, DevServerState state)
+    /// <summary>The open connection a request names (body or query <c>connection_id</c>), which must be the caller's own.</summary>
+    internal static ClientConnection FindWatcher(HttpContext context, JsonObject body, Caller caller, DevServerState state)
     {
         var connectionId = JsonFields.OptionalString(body, "connection_id", "connection_id") ?? SingleValue.Query(context.Request, "connection_id");
         if (string.IsNullOrEmpty(connectionId))
         {
-            throw ProtocolException.Input("watch requires a connection_id (connect the WebSocket first)");
+            throw ProtocolException.Input("watching and stop-watching require a connection_id (connect the WebSocket first)");
         }
 
         var connection = state.Connections.Find(connectionId) ?? throw ProtocolException.Input("connection_id is not an open connection");

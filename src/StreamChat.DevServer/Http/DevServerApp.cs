@@ -48,6 +48,7 @@ internal static class DevServerApp
         ConnectEndpoint.Map(app);
         GuestEndpoint.Map(app);
         ChannelEndpoints.Map(app);
+        SyncEndpoint.Map(app);
         AdminEndpoints.Map(app);
         return app;
     }

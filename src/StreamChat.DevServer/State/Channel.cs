@@ -104,6 +104,27 @@ internal sealed class Channel
         }
     }
 
+    /// <summary>
+    /// The kept messages created at or after <paramref name="since"/>, oldest first, as copies (for <c>/sync</c>). Messages
+    /// dropped past <see cref="ServerLimits.MaxMessagesPerChannel"/> are gone and not among them.
+    /// </summary>
+    public List<(DateTimeOffset CreatedAt, JsonObject Message)> MessagesSince(DateTimeOffset since)
+    {
+        lock (_gate)
+        {
+            var found = new List<(DateTimeOffset, JsonObject)>();
+            foreach (var (_, message) in _messages)
+            {
+                if (Wire.TryParseTimestamp(message["created_at"]?.GetValue<string>(), out var createdAt) && createdAt >= since)
+                {
+                    found.Add((createdAt, (JsonObject)message.DeepClone()));
+                }
+            }
+
+            return found;
+        }
+    }
+
     /// <summary>The watching connection ids; ids no longer open are forgotten.</summary>
     public IReadOnlyList<ClientConnection> Watchers(ConnectionRegistry connections)
     {

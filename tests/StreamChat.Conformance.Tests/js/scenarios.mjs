@@ -176,6 +176,49 @@ const scenarios = {
     return { color: pat.color, hasBio: 'bio' in pat, role: pat.role };
   },
 
+  // Bob stops watching one channel, then recovers what he missed with sync(channel_cids, last_sync_at), as after a reconnect.
+  async 'stop-watching-and-sync'() {
+    const alice = newClient();
+    const bob = newClient();
+    await alice.connectUser({ id: 'alice' }, hostTokenProvider('alice'));
+    await bob.connectUser({ id: 'bob' }, hostTokenProvider('bob'));
+    const quiet = `${channelId}-quiet`;
+    const aliceLoud = alice.channel('messaging', channelId, { members: ['alice', 'bob'] });
+    const aliceQuiet = alice.channel('messaging', quiet, { members: ['alice', 'bob'] });
+    await aliceLoud.watch();
+    await aliceQuiet.watch();
+    const bobLoud = bob.channel('messaging', channelId);
+    const bobQuiet = bob.channel('messaging', quiet);
+    await bobLoud.watch();
+    await bobQuiet.watch();
+    const before = await aliceQuiet.sendMessage({ text: 'before the mark' });
+    // The host moves the server's clock on, so the mark lies between the first message and the rest.
+    await ask('checkpoint', { name: 'advance' });
+    const mark = new Date(Date.parse(before.message.created_at) + 500).toISOString();
+
+    const stopped = await bobQuiet.stopWatching();
+    const live = [];
+    bob.on('message.new', (event) => live.push(event.message.text));
+    await aliceQuiet.sendMessage({ text: 'missed while not watching' });
+    const loudReceived = new Promise((resolve) => bobLoud.on('message.new', resolve));
+    await aliceLoud.sendMessage({ text: 'seen live' });
+    await loudReceived;
+
+    const synced = await bob.sync([bobQuiet.cid, bobLoud.cid], mark);
+    const withInaccessible = await bob.sync([bobLoud.cid, 'messaging:never-created'], mark, { with_inaccessible_cids: true });
+    const result = {
+      stoppedDuration: typeof stopped.duration,
+      live,
+      syncTypes: synced.events.map((e) => e.type),
+      syncTexts: synced.events.map((e) => e.message?.text ?? null),
+      syncCids: synced.events.map((e) => e.cid),
+      inaccessible: withInaccessible.inaccessible_cids ?? null,
+      inaccessibleEvents: withInaccessible.events.length,
+    };
+    await Promise.all([alice.disconnectUser(), bob.disconnectUser()]);
+    return result;
+  },
+
   async 'expired-token-connect'() {
     const client = newClient();
     const provider = hostTokenProvider('fred');

@@ -124,6 +124,26 @@ public sealed class CountCapTests : DevServerTest
         reusedKept.AssertError(StreamErrorCode.InputError, HttpStatusCode.BadRequest);
     }
 
+    [Test]
+    public async Task Sync_past_MaxMessagesPerChannel_returns_only_the_messages_still_kept()
+    {
+        await CreateChannelAsync("messaging", "away");
+        for (var i = 1; i <= 5; i++)
+        {
+            var sent = await Api.PostAsync("/channels/messaging/away/message", $$$"""{"message":{"id":"m{{{i}}}","text":"t{{{i}}}"}}""", UserToken("alice"));
+            Assert.That(sent.Status, Is.EqualTo(HttpStatusCode.Created), sent.Body.ToJsonString());
+        }
+
+        var synced = await Api.PostAsync("/sync", """{"channel_cids":["messaging:away"],"last_sync_at":"2001-01-01T00:00:00Z"}""", UserToken("alice"));
+        Assert.That(synced.Status, Is.EqualTo(HttpStatusCode.OK), synced.Body.ToJsonString());
+        var events = synced.Body["events"]!.AsArray();
+        Assert.Multiple(() =>
+        {
+            Assert.That(events.Select(e => e?["message"]?["id"]?.GetValue<string>()), Is.EqualTo(new[] { "m3", "m4", "m5" }), "m1 and m2 were dropped before the sync");
+            Assert.That(events.Select(e => e?["type"]?.GetValue<string>()), Is.All.EqualTo("message.new"));
+        });
+    }
+
     private async Task<ApiResponse> UpsertAsync(params string[] ids)
     {
         ApiResponse? last = null;

@@ -27,7 +27,12 @@ internal sealed class FaultProxy : IAsyncDisposable
     private readonly int[] _requests = new int[2];
     private readonly object _listenerGate = new();
     private TcpListener? _listener;
+    private readonly object _roundTripGate = new();
     private long _delayTicks;
+    private int _restInFlight;
+    private int _restPeak;
+    private int _restAnsweredDepth;
+    private int _restDepth;
 
     private FaultProxy(Uri upstream)
     {
@@ -63,6 +68,29 @@ internal sealed class FaultProxy : IAsyncDisposable
 
     /// <summary>Requests of <paramref name="kind"/> the proxy has seen (each REST request and each upgrade).</summary>
     public int Requests(ConnectionKind kind) => Volatile.Read(ref _requests[(int)kind]);
+
+    /// <summary>
+    /// Since <see cref="ResetRoundTrips"/>: the most REST requests forwarded at once, and the round trips on the longest
+    /// chain of REST requests each sent after the one before it was answered (what a client waits for, counted, not timed).
+    /// </summary>
+    public (int PeakConcurrency, int RoundTrips) RestRoundTrips()
+    {
+        lock (_roundTripGate)
+        {
+            return (_restPeak, _restDepth);
+        }
+    }
+
+    /// <summary>Starts counting <see cref="RestRoundTrips"/> afresh.</summary>
+    public void ResetRoundTrips()
+    {
+        lock (_roundTripGate)
+        {
+            _restPeak = _restInFlight;
+            _restAnsweredDepth = 0;
+            _restDepth = 0;
+        }
+    }
 
     /// <summary>Queues what happens to the next <paramref name="count"/> connections of <paramref name="kind"/>.</summary>
     public void Next(ConnectionKind kind, NextConnection plan, int count = 1)
@@ -144,6 +172,28 @@ internal sealed class FaultProxy : IAsyncDisposable
     {
         Interlocked.Increment(ref _requests[(int)kind]);
         return _plans[(int)kind].TryDequeue(out var plan) ? plan : null;
+    }
+
+    /// <summary>A REST request goes upstream: its place on the chain is one after the longest chain answered so far.</summary>
+    internal int RestRequestSent()
+    {
+        lock (_roundTripGate)
+        {
+            _restPeak = Math.Max(_restPeak, ++_restInFlight);
+            var depth = _restAnsweredDepth + 1;
+            _restDepth = Math.Max(_restDepth, depth);
+            return depth;
+        }
+    }
+
+    /// <summary>The answer to a REST request starts coming back (before the client can see any of it).</summary>
+    internal void RestRequestAnswered(int depth)
+    {
+        lock (_roundTripGate)
+        {
+            _restInFlight--;
+            _restAnsweredDepth = Math.Max(_restAnsweredDepth, depth);
+        }
     }
 
     internal Task DelayAsync(CancellationToken token)

@@ -17,6 +17,7 @@ internal sealed class ProxiedConnection(FaultProxy proxy, Socket client)
     private volatile bool _stalled;
     private volatile bool _cutNext;
     private int _closing;
+    private int _restDepth;
 
     public ConnectionKind? Kind { get; private set; }
 
@@ -71,6 +72,11 @@ internal sealed class ProxiedConnection(FaultProxy proxy, Socket client)
             Stage = "forwarding";
             await SendAllAsync(_upstream, Kind == ConnectionKind.Rest ? head.WithConnectionClose() : head.Raw, token);
             var upstreamReader = new PeerReader(_upstream);
+            if (Kind == ConnectionKind.Rest && plan is null)
+            {
+                _restDepth = proxy.RestRequestSent();
+            }
+
             var down = Kind == ConnectionKind.WebSocket ? PumpWebSocketDownAsync(upstreamReader, plan, token)
                 : plan is NextConnection.CutResponse cut ? CutResponseAsync(upstreamReader, cut.Mode, token)
                 : PumpRawDownAsync(upstreamReader, token);
@@ -82,6 +88,7 @@ internal sealed class ProxiedConnection(FaultProxy proxy, Socket client)
         }
         finally
         {
+            RestAnswered();
             Close(DropMode.Fin);
             _upstream?.Dispose(); // in case a drop came while it was connecting
         }
@@ -212,12 +219,27 @@ internal sealed class ProxiedConnection(FaultProxy proxy, Socket client)
     {
         try
         {
-            await CopyAsync(upstreamReader, WriteClientAsync, token);
+            await CopyAsync(upstreamReader, AnsweredWriteAsync, token);
             client.Shutdown(SocketShutdown.Send);
         }
         catch (Exception exception) when (IsConnectionEnd(exception))
         {
             Close(DropMode.Fin);
+        }
+    }
+
+    private Task AnsweredWriteAsync(ReadOnlyMemory<byte> data, CancellationToken token)
+    {
+        RestAnswered();
+        return WriteClientAsync(data, token);
+    }
+
+    // Counted once, when the first bytes of the answer are about to go to the client: before it can have any of them.
+    private void RestAnswered()
+    {
+        if (Interlocked.Exchange(ref _restDepth, 0) is var depth and > 0)
+        {
+            proxy.RestRequestAnswered(depth);
         }
     }
 
@@ -299,6 +321,11 @@ internal sealed class ProxiedConnection(FaultProxy proxy, Socket client)
                 }
 
                 await WriteClientAsync(frame.Bytes, token);
+                if (plan is NextConnection.DropAfterFirstFrame dropAfterFirst)
+                {
+                    Close(dropAfterFirst.Mode);
+                    return;
+                }
             }
 
             client.Shutdown(SocketShutdown.Send);

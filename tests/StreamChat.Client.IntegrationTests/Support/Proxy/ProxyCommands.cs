@@ -29,6 +29,9 @@ internal abstract record NextConnection
     /// <summary>WebSocket: forward the handshake up to the server's 101, then close before its first frame.</summary>
     public sealed record DropAfterUpgrade(DropMode Mode) : NextConnection;
 
+    /// <summary>WebSocket: forward the handshake and the server's first frame (the connection's <c>health.check</c>), then close.</summary>
+    public sealed record DropAfterFirstFrame(DropMode Mode) : NextConnection;
+
     /// <summary>Read the request and send nothing, neither upstream nor back.</summary>
     public sealed record Stall : NextConnection;
 
