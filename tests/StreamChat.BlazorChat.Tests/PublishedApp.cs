@@ -4,7 +4,6 @@ using System.Diagnostics;
 using System.IO;
 using System.Threading.Tasks;
 using Microsoft.Playwright;
-using StreamChat.BlazorChat.Tests.Support;
 using StreamChat.Tests.Shared;
 
 namespace StreamChat.BlazorChat.Tests;

@@ -6,7 +6,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Microsoft.Playwright;
 using StreamChat.DevServer;
-using StreamChat.BlazorChat.Tests;
 
 namespace StreamChat.BlazorChat.Tests.Support;
 
