@@ -16,7 +16,6 @@ internal static class BenchmarkLoops
         ["decode"] = () => Setup(new DecodeTokenBenchmarks(), b => b.Setup(), b => b.Ours()),
         ["decode-jsonwebtoken"] = () => Setup(new DecodeTokenBenchmarks(), b => b.Setup(), b => b.JsonWebToken()),
         ["validate"] = () => Setup(new ValidateTokenBenchmarks(), b => b.Setup(), b => b.Ours()),
-        ["validate-async"] = () => Setup(new ValidateTokenBenchmarks(), b => b.Setup(), b => b.OursAsync().GetAwaiter().GetResult()),
         ["validate-floor"] = () => Setup(new ValidateTokenBenchmarks(), b => b.Setup(), b => b.HmacFloor()),
         ["validate-handler"] = () => Setup(new ValidateTokenBenchmarks(), b => b.Setup(), b => b.Handler().GetAwaiter().GetResult()),
     };

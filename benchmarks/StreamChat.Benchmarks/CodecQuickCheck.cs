@@ -31,7 +31,6 @@ internal sealed class CodecQuickCheck : IQuickCheckGroup
             Allocates("UserTokenIssuer.CreateUserToken: the token string only", "issue", tokenSize),
             AtLeast("new JsonWebToken(string) ÷ Token.Parse", "decode", "decode-jsonwebtoken", 4),
             AtLeast("JsonWebTokenHandler.ValidateTokenAsync ÷ TokenValidator.Validate", "validate", "validate-handler", 4),
-            AtLeast("JsonWebTokenHandler.ValidateTokenAsync ÷ TokenValidator.ValidateAsync", "validate-async", "validate-handler", 4),
             Allocates("TokenValidator.Validate: the user id only", "validate", StringSize("john-doe".Length)),
         ];
         return Task.FromResult(checks);

@@ -14,7 +14,7 @@ public sealed class ChatTokenIssuer : IDisposable
 {
     private readonly JwtSigningKey _key;
     private readonly TimeProvider _clock;
-    private readonly TimeSpan _skew;
+    private readonly TimeSpan _backdate;
 
     /// <summary>Creates an issuer.</summary>
     /// <param name="options">The settings; validated here too.</param>
@@ -35,7 +35,7 @@ public sealed class ChatTokenIssuer : IDisposable
 
         _key = new JwtSigningKey(options.ApiSecret!);
         _clock = timeProvider ?? TimeProvider.System;
-        _skew = options.ClockSkew;
+        _backdate = options.IssuedAtBackdate;
         ApiKey = options.ApiKey;
         TokenLifetime = options.TokenLifetime;
     }
@@ -46,7 +46,7 @@ public sealed class ChatTokenIssuer : IDisposable
     /// <summary>How long each issued token is valid.</summary>
     public TimeSpan TokenLifetime { get; }
 
-    /// <summary>Signs <paramref name="claims"/> into a token valid from now for <see cref="TokenLifetime"/> (<c>iat</c> set back by the clock skew).</summary>
+    /// <summary>Signs <paramref name="claims"/> into a token valid from now for <see cref="TokenLifetime"/> (<c>iat</c> set back by <see cref="ChatTokenIssuerOptions.IssuedAtBackdate"/>).</summary>
     /// <param name="claims">The claims, usually a <c>[TokenClaims]</c> record.</param>
     /// <returns>The token and its expiry.</returns>
     /// <exception cref="ArgumentException">The claims have no user id.</exception>
@@ -65,8 +65,8 @@ public sealed class ChatTokenIssuer : IDisposable
         }
 
         var now = _clock.GetUtcNow();
-        var issuedAt = now - _skew;
-        var token = claims.SignCompact(_key, TokenLifetime + _skew, issuedAt);
+        var issuedAt = now - _backdate;
+        var token = claims.SignCompact(_key, TokenLifetime + _backdate, issuedAt);
         return new IssuedChatToken(token, userId, DateTimeOffset.FromUnixTimeSeconds((now + TokenLifetime).ToUnixTimeSeconds()));
     }
 

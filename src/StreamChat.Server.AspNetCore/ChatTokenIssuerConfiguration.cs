@@ -11,6 +11,8 @@ namespace StreamChat.Server.AspNetCore;
 /// </summary>
 internal sealed class ChatTokenIssuerConfiguration(IConfiguration? configuration, string sectionPath) : IConfigureOptions<ChatTokenIssuerOptions>
 {
+    private const string RenamedClockSkew = "ClockSkew";
+
     public void Configure(ChatTokenIssuerOptions options)
     {
         if (configuration is null)
@@ -22,7 +24,15 @@ internal sealed class ChatTokenIssuerConfiguration(IConfiguration? configuration
         options.ApiKey = section[nameof(ChatTokenIssuerOptions.ApiKey)] ?? options.ApiKey;
         options.ApiSecret = section[nameof(ChatTokenIssuerOptions.ApiSecret)] ?? options.ApiSecret;
         options.TokenLifetime = ReadTimeSpan(section, nameof(ChatTokenIssuerOptions.TokenLifetime)) ?? options.TokenLifetime;
-        options.ClockSkew = ReadTimeSpan(section, nameof(ChatTokenIssuerOptions.ClockSkew)) ?? options.ClockSkew;
+        options.IssuedAtBackdate = ReadTimeSpan(section, nameof(ChatTokenIssuerOptions.IssuedAtBackdate)) ?? options.IssuedAtBackdate;
+        if (section[RenamedClockSkew] is not null)
+        {
+            // Renamed: a setting that is silently ignored would leave tokens refused with code 42 and no clue why.
+            throw new OptionsValidationException(
+                Options.DefaultName,
+                typeof(ChatTokenIssuerOptions),
+                [$"{sectionPath}:{RenamedClockSkew} is now {sectionPath}:{nameof(ChatTokenIssuerOptions.IssuedAtBackdate)} (how far iat is set back); rename the setting."]);
+        }
     }
 
     private TimeSpan? ReadTimeSpan(IConfigurationSection section, string key)

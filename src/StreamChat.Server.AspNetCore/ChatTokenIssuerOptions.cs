@@ -8,7 +8,7 @@ namespace StreamChat.Server.AspNetCore;
 /// </summary>
 /// <example>
 /// <code>
-/// "Chat": { "ApiKey": "your-api-key", "TokenLifetime": "01:00:00", "ClockSkew": "00:00:05" }
+/// "Chat": { "ApiKey": "your-api-key", "TokenLifetime": "01:00:00", "IssuedAtBackdate": "00:00:05" }
 /// // and the secret from user secrets or the environment: Chat__ApiSecret=…
 /// </code>
 /// </example>
@@ -17,8 +17,8 @@ public sealed class ChatTokenIssuerOptions
     /// <summary>The configuration section read by default.</summary>
     public const string DefaultSectionName = "Chat";
 
-    /// <summary>The longest <see cref="ClockSkew"/> accepted.</summary>
-    public static readonly TimeSpan MaxClockSkew = TimeSpan.FromMinutes(5);
+    /// <summary>The longest <see cref="IssuedAtBackdate"/> accepted.</summary>
+    public static readonly TimeSpan MaxIssuedAtBackdate = TimeSpan.FromMinutes(5);
 
     /// <summary>The longest <see cref="TokenLifetime"/> accepted: a year. Longer is no safer than a token without <c>exp</c>, and dates run out.</summary>
     public static readonly TimeSpan MaxTokenLifetime = TimeSpan.FromDays(365);
@@ -34,10 +34,13 @@ public sealed class ChatTokenIssuerOptions
 
     /// <summary>
     /// How far <c>iat</c> is set back from now, so a chat server whose clock runs a little behind does not reject a new
-    /// token as issued in the future (code 42). <c>exp</c> stays now + <see cref="TokenLifetime"/>. Default: zero; at most five minutes.
+    /// token as issued in the future (code 42); the same idea, and name, as <c>UserTokenIssuer.IssuedAtBackdate</c>. (The
+    /// validator's leeway is <c>TokenValidatorOptions.ClockSkew</c>.) <c>exp</c> stays now + <see cref="TokenLifetime"/>.
+    /// A backdated token issued just after a revocation is revoked too, so keep it small. Default: zero; at most
+    /// <see cref="MaxIssuedAtBackdate"/>.
     /// </summary>
-    public TimeSpan ClockSkew { get; set; }
+    public TimeSpan IssuedAtBackdate { get; set; }
 
     /// <inheritdoc/>
-    public override string ToString() => $"ChatTokenIssuerOptions(ApiKey: {ApiKey}, ApiSecret: {(string.IsNullOrEmpty(ApiSecret) ? "not set" : "[redacted]")}, TokenLifetime: {TokenLifetime}, ClockSkew: {ClockSkew})";
+    public override string ToString() => $"ChatTokenIssuerOptions(ApiKey: {ApiKey}, ApiSecret: {(string.IsNullOrEmpty(ApiSecret) ? "not set" : "[redacted]")}, TokenLifetime: {TokenLifetime}, IssuedAtBackdate: {IssuedAtBackdate})";
 }

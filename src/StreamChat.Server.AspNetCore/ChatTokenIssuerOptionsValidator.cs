@@ -28,9 +28,9 @@ internal sealed class ChatTokenIssuerOptionsValidator(string settingPrefix) : IV
             failures.Add($"{settingPrefix}{nameof(ChatTokenIssuerOptions.TokenLifetime)} must be more than zero and at most {ChatTokenIssuerOptions.MaxTokenLifetime:c} (for example 01:00:00).");
         }
 
-        if (options.ClockSkew < TimeSpan.Zero || options.ClockSkew > ChatTokenIssuerOptions.MaxClockSkew)
+        if (options.IssuedAtBackdate < TimeSpan.Zero || options.IssuedAtBackdate > ChatTokenIssuerOptions.MaxIssuedAtBackdate)
         {
-            failures.Add($"{settingPrefix}{nameof(ChatTokenIssuerOptions.ClockSkew)} must be between 00:00:00 and {ChatTokenIssuerOptions.MaxClockSkew:c}.");
+            failures.Add($"{settingPrefix}{nameof(ChatTokenIssuerOptions.IssuedAtBackdate)} must be between 00:00:00 and {ChatTokenIssuerOptions.MaxIssuedAtBackdate:c}.");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

@@ -2,7 +2,6 @@ using System;
 using System.Buffers;
 using System.Security.Cryptography;
 using System.Text;
-using System.Threading.Tasks;
 using StreamChat.Annotations;
 using StreamChat.Jwt;
 
@@ -71,23 +70,16 @@ public sealed class TokenValidator
         CryptographicOperations.ZeroMemory(key);
     }
 
-    /// <summary>Validates a token.</summary>
+    /// <summary>
+    /// Validates a token. Synchronous (nothing here waits) and allocation-free but for the user id of a valid user token;
+    /// <see cref="Token.Parse(string)"/> reads the claims of a valid token when they are needed.
+    /// </summary>
     /// <param name="token">The raw token from the <c>Authorization</c> header or the WebSocket query.</param>
     /// <param name="revokedBefore">
     /// Looks up the revocation cutoff for a user id (app-wide and per-user combined; the id is null for server tokens):
     /// tokens issued before it are refused with code 40, and once a cutoff is set a token without <c>iat</c> is too. The
     /// cutoff is compared in whole seconds, as <c>iat</c> is: a token whose <c>iat</c> is the cutoff's second stays valid.
     /// </param>
-    /// <returns>The verdict.</returns>
-    public Task<TokenValidationResult> ValidateAsync(string token, Func<string?, DateTimeOffset?>? revokedBefore = null) =>
-        Task.FromResult(new TokenValidationResult(Validate(token, revokedBefore), token));
-
-    /// <summary>
-    /// Validates a token without allocating, but for the user id of a valid user token. Same verdicts as
-    /// <see cref="ValidateAsync"/>, which only wraps this.
-    /// </summary>
-    /// <param name="token">The raw token from the <c>Authorization</c> header or the WebSocket query.</param>
-    /// <param name="revokedBefore">Looks up the revocation cutoff for a user id, as for <see cref="ValidateAsync"/>.</param>
     /// <returns>The verdict.</returns>
     [System.Runtime.CompilerServices.SkipLocalsInit]
     public TokenVerdict Validate(string token, Func<string?, DateTimeOffset?>? revokedBefore = null)

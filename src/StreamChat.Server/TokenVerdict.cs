@@ -4,7 +4,7 @@ namespace StreamChat.Server;
 
 /// <summary>
 /// The verdict of <see cref="TokenValidator.Validate"/> on one token: a value, so that checking a valid token allocates
-/// nothing but its <see cref="UserId"/>. <c>default(TokenVerdict)</c> is a refusal, never a valid verdict.
+/// nothing but its <see cref="UserId"/>. The one result type of validation. <c>default(TokenVerdict)</c> is a refusal, never a valid verdict.
 /// </summary>
 public readonly struct TokenVerdict
 {

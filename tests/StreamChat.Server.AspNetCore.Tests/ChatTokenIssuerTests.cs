@@ -67,6 +67,6 @@ public sealed class ChatTokenIssuerTests
     {
         ApiSecret = TestBackend.Secret,
         TokenLifetime = lifetime ?? TimeSpan.FromHours(1),
-        ClockSkew = skew ?? TimeSpan.Zero,
+        IssuedAtBackdate = skew ?? TimeSpan.Zero,
     };
 }

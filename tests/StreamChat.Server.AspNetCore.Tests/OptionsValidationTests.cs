@@ -47,8 +47,9 @@ public sealed class OptionsValidationTests
     [TestCase("Chat:TokenLifetime", "00:00:00", "Chat:TokenLifetime must be more than zero and at most 365.00:00:00")]
     [TestCase("Chat:TokenLifetime", "10675199.02:48:05.4775807", "Chat:TokenLifetime must be more than zero and at most 365.00:00:00")]
     [TestCase("Chat:TokenLifetime", "366.00:00:00", "Chat:TokenLifetime must be more than zero and at most 365.00:00:00")]
-    [TestCase("Chat:ClockSkew", "-00:00:01", "Chat:ClockSkew must be between 00:00:00 and 00:05:00")]
-    [TestCase("Chat:ClockSkew", "00:10:00", "Chat:ClockSkew must be between 00:00:00 and 00:05:00")]
+    [TestCase("Chat:IssuedAtBackdate", "-00:00:01", "Chat:IssuedAtBackdate must be between 00:00:00 and 00:05:00")]
+    [TestCase("Chat:IssuedAtBackdate", "00:10:00", "Chat:IssuedAtBackdate must be between 00:00:00 and 00:05:00")]
+    [TestCase("Chat:ClockSkew", "00:00:05", "Chat:ClockSkew is now Chat:IssuedAtBackdate")]
     public async Task Out_of_range_times_are_refused_at_start(string key, string value, string message)
     {
         var settings = TestBackend.Settings();
@@ -75,7 +76,7 @@ public sealed class OptionsValidationTests
     public async Task Settings_from_the_section_reach_the_issuer_and_code_can_adjust_them()
     {
         var settings = TestBackend.Settings();
-        settings["Chat:ClockSkew"] = "00:00:05";
+        settings["Chat:IssuedAtBackdate"] = "00:00:05";
         await using var app = TestBackend.Build(settings, _ => { }, services => services.AddChatTokenIssuer().Configure(options => options.TokenLifetime = TimeSpan.FromMinutes(3)));
         await app.StartAsync().Guard();
 
@@ -85,7 +86,7 @@ public sealed class OptionsValidationTests
         Assert.Multiple(() =>
         {
             Assert.That(options.ApiKey, Is.EqualTo("test-key"));
-            Assert.That(options.ClockSkew, Is.EqualTo(TimeSpan.FromSeconds(5)));
+            Assert.That(options.IssuedAtBackdate, Is.EqualTo(TimeSpan.FromSeconds(5)));
             Assert.That(issuer.TokenLifetime, Is.EqualTo(TimeSpan.FromMinutes(3)));
             Assert.That(issuer.ApiKey, Is.EqualTo("test-key"));
             Assert.That(options.ToString(), Does.Not.Contain(TestBackend.Secret).And.Contain("[redacted]"));

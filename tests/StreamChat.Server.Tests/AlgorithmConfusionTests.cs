@@ -14,18 +14,18 @@ public class AlgorithmConfusionTests
     private static string Segment(string json) => Convert.ToBase64String(Encoding.UTF8.GetBytes(json)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
     [Test]
-    public async Task Unsigned_alg_none_token_is_refused()
+    public void Unsigned_alg_none_token_is_refused()
     {
         var token = $"{Segment("""{"alg":"none","typ":"JWT"}""")}.{Segment("""{"user_id":"admin"}""")}.";
 
-        var result = await new TokenValidator(TestKeys.Secret).ValidateAsync(token);
+        var result = new TokenValidator(TestKeys.Secret).Validate(token);
 
         Assert.That(result.IsValid, Is.False);
         Assert.That(result.ErrorCode, Is.AnyOf(StreamErrorCode.AuthenticationFailed, StreamErrorCode.TokenSignatureInvalid));
     }
 
     [Test]
-    public async Task Token_signed_with_HS512_and_the_right_secret_is_refused()
+    public void Token_signed_with_HS512_and_the_right_secret_is_refused()
     {
         var token = new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {
@@ -33,19 +33,19 @@ public class AlgorithmConfusionTests
             SigningCredentials = new SigningCredentials(new SymmetricSecurityKey(Encoding.UTF8.GetBytes(TestKeys.Secret)), SecurityAlgorithms.HmacSha512),
         });
 
-        var result = await new TokenValidator(TestKeys.Secret).ValidateAsync(token);
+        var result = new TokenValidator(TestKeys.Secret).Validate(token);
 
         Assert.That(result.IsValid, Is.False);
     }
 
     [Test]
-    public async Task Header_claiming_HS256_with_an_HS512_signature_is_refused()
+    public void Header_claiming_HS256_with_an_HS512_signature_is_refused()
     {
         var signingInput = $"{Segment("""{"alg":"HS256","typ":"JWT"}""")}.{Segment("""{"user_id":"john"}""")}";
         var mac = HMACSHA512.HashData(Encoding.UTF8.GetBytes(TestKeys.Secret), Encoding.ASCII.GetBytes(signingInput));
         var token = signingInput + "." + Convert.ToBase64String(mac).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
-        var result = await new TokenValidator(TestKeys.Secret).ValidateAsync(token);
+        var result = new TokenValidator(TestKeys.Secret).Validate(token);
 
         Assert.That(result.ErrorCode, Is.EqualTo(StreamErrorCode.TokenSignatureInvalid));
     }

@@ -24,9 +24,9 @@ public class TokenValidatorTests
     public void TearDown() => _issuer.Dispose();
 
     [Test]
-    public async Task Valid_user_token_is_accepted_with_its_user()
+    public void Valid_user_token_is_accepted_with_its_user()
     {
-        var result = await _validator.ValidateAsync(_issuer.CreateUserToken("john", TimeSpan.FromHours(1)));
+        var result = _validator.Validate(_issuer.CreateUserToken("john", TimeSpan.FromHours(1)));
 
         Assert.Multiple(() =>
         {
@@ -39,20 +39,20 @@ public class TokenValidatorTests
     }
 
     [Test]
-    public async Task Server_token_is_accepted_as_server()
+    public void Server_token_is_accepted_as_server()
     {
-        var result = await _validator.ValidateAsync(_issuer.CreateServerToken());
+        var result = _validator.Validate(_issuer.CreateServerToken());
 
         Assert.That(result.IsValid && result.IsServerToken, Is.True, result.Message);
     }
 
     [Test]
-    public async Task Expired_token_is_code_40()
+    public void Expired_token_is_code_40()
     {
         var token = _issuer.CreateUserToken("john", TimeSpan.FromMinutes(5));
         _clock.Advance(TimeSpan.FromMinutes(5));
 
-        var result = await _validator.ValidateAsync(token);
+        var result = _validator.Validate(token);
 
         Assert.Multiple(() =>
         {
@@ -63,13 +63,13 @@ public class TokenValidatorTests
     }
 
     [Test]
-    public async Task Clock_skew_gives_leeway_on_exp()
+    public void Clock_skew_gives_leeway_on_exp()
     {
         var validator = new TokenValidator(TestKeys.Secret, new TokenValidatorOptions { TimeProvider = _clock, ClockSkew = TimeSpan.FromMinutes(1) });
         var token = _issuer.CreateUserToken("john", TimeSpan.FromMinutes(5));
         _clock.Advance(TimeSpan.FromMinutes(5.5));
 
-        Assert.That((await validator.ValidateAsync(token)).IsValid, Is.True);
+        Assert.That(validator.Validate(token).IsValid, Is.True);
     }
 
     [Test]
@@ -88,7 +88,7 @@ public class TokenValidatorTests
     }
 
     [Test]
-    public async Task Token_not_valid_yet_is_code_41()
+    public void Token_not_valid_yet_is_code_41()
     {
         using var key = new StreamChat.Jwt.JwtSigningKey(TestKeys.Secret);
         var token = key.Sign(Now.AddMinutes(10).ToUnixTimeSeconds(), static (w, nbf) =>
@@ -97,46 +97,46 @@ public class TokenValidatorTests
             w.WriteNumber("nbf", nbf);
         });
 
-        var result = await _validator.ValidateAsync(token);
+        var result = _validator.Validate(token);
 
         Assert.That(result.ErrorCode, Is.EqualTo(StreamErrorCode.TokenNotValidYet));
     }
 
     [Test]
-    public async Task Token_issued_in_the_future_is_code_42()
+    public void Token_issued_in_the_future_is_code_42()
     {
         var token = _issuer.CreateUserToken("john", issuedAt: Now.AddMinutes(10));
 
-        var result = await _validator.ValidateAsync(token);
+        var result = _validator.Validate(token);
 
         Assert.That(result.ErrorCode, Is.EqualTo(StreamErrorCode.TokenIssuedInFuture));
     }
 
     [Test]
-    public async Task Token_signed_with_another_secret_is_code_43()
+    public void Token_signed_with_another_secret_is_code_43()
     {
         using var other = new UserTokenIssuer(TestKeys.OtherSecret, _clock);
 
-        var result = await _validator.ValidateAsync(other.CreateUserToken("john"));
+        var result = _validator.Validate(other.CreateUserToken("john"));
 
         Assert.That(result.ErrorCode, Is.EqualTo(StreamErrorCode.TokenSignatureInvalid));
     }
 
     [Test]
-    public async Task Development_token_is_code_43()
+    public void Development_token_is_code_43()
     {
-        var result = await _validator.ValidateAsync(Token.Development("john").RawValue);
+        var result = _validator.Validate(Token.Development("john").RawValue);
 
         Assert.That(result.ErrorCode, Is.EqualTo(StreamErrorCode.TokenSignatureInvalid));
     }
 
     [Test]
-    public async Task Tampered_payload_is_code_43()
+    public void Tampered_payload_is_code_43()
     {
         var parts = _issuer.CreateUserToken("john").Split('.');
         var forged = Token.Development("admin").RawValue.Split('.')[1];
 
-        var result = await _validator.ValidateAsync($"{parts[0]}.{forged}.{parts[2]}");
+        var result = _validator.Validate($"{parts[0]}.{forged}.{parts[2]}");
 
         Assert.That(result.ErrorCode, Is.EqualTo(StreamErrorCode.TokenSignatureInvalid));
     }
@@ -144,33 +144,33 @@ public class TokenValidatorTests
     [TestCase("")]
     [TestCase("not-a-jwt")]
     [TestCase("a.b.c")]
-    public async Task Malformed_token_is_code_5(string token)
+    public void Malformed_token_is_code_5(string token)
     {
-        var result = await _validator.ValidateAsync(token);
+        var result = _validator.Validate(token);
 
         Assert.That(result.ErrorCode, Is.EqualTo(StreamErrorCode.AuthenticationFailed));
     }
 
     [Test]
-    public async Task Signed_token_without_user_id_is_code_5()
+    public void Signed_token_without_user_id_is_code_5()
     {
         using var key = new StreamChat.Jwt.JwtSigningKey(TestKeys.Secret);
 
-        var result = await _validator.ValidateAsync(key.Sign("""{"role":"admin"}"""u8));
+        var result = _validator.Validate(key.Sign("""{"role":"admin"}"""u8));
 
         Assert.That(result.ErrorCode, Is.EqualTo(StreamErrorCode.AuthenticationFailed));
     }
 
     [Test]
-    public async Task Token_issued_before_the_revocation_cutoff_is_code_40_revoked()
+    public void Token_issued_before_the_revocation_cutoff_is_code_40_revoked()
     {
         var token = _issuer.CreateUserToken("john");
         _clock.Advance(TimeSpan.FromMinutes(1));
         var cutoff = _clock.GetUtcNow();
 
-        var result = await _validator.ValidateAsync(token, user => user == "john" ? cutoff : null);
-        var otherUser = await _validator.ValidateAsync(_issuer.CreateUserToken("jane", issuedAt: Now), user => user == "john" ? cutoff : null);
-        var fresh = await _validator.ValidateAsync(_issuer.CreateUserToken("john"), user => user == "john" ? cutoff : null);
+        var result = _validator.Validate(token, user => user == "john" ? cutoff : null);
+        var otherUser = _validator.Validate(_issuer.CreateUserToken("jane", issuedAt: Now), user => user == "john" ? cutoff : null);
+        var fresh = _validator.Validate(_issuer.CreateUserToken("john"), user => user == "john" ? cutoff : null);
 
         Assert.Multiple(() =>
         {
@@ -182,13 +182,13 @@ public class TokenValidatorTests
     }
 
     [Test]
-    public async Task Once_revocation_is_set_a_token_without_iat_is_refused()
+    public void Once_revocation_is_set_a_token_without_iat_is_refused()
     {
         using var key = new StreamChat.Jwt.JwtSigningKey(TestKeys.Secret);
         var token = key.Sign("""{"user_id":"john"}"""u8);
 
-        var withoutRevocation = await _validator.ValidateAsync(token);
-        var withRevocation = await _validator.ValidateAsync(token, _ => Now.AddDays(-30));
+        var withoutRevocation = _validator.Validate(token);
+        var withRevocation = _validator.Validate(token, _ => Now.AddDays(-30));
 
         Assert.Multiple(() =>
         {
@@ -198,12 +198,12 @@ public class TokenValidatorTests
     }
 
     [Test]
-    public async Task Verdicts_never_contain_the_token()
+    public void Verdicts_never_contain_the_token()
     {
         var token = _issuer.CreateUserToken("john", TimeSpan.FromMinutes(1));
         _clock.Advance(TimeSpan.FromHours(1));
 
-        var result = await _validator.ValidateAsync(token);
+        var result = _validator.Validate(token);
 
         Assert.That(result.ToString() + result.Message, Does.Not.Contain(token.Split('.')[2]).And.Not.Contain(token.Split('.')[1]));
     }

@@ -1,7 +1,6 @@
 using System;
 using System.Security.Cryptography;
 using System.Text;
-using System.Threading.Tasks;
 using StreamChat.DevServer.Protocol;
 using StreamChat.DevServer.State;
 using StreamChat.Server;
@@ -45,7 +44,7 @@ internal sealed class Authenticator(string apiKey, TokenValidator validator, boo
     /// Authenticates a caller. <paramref name="authType"/> defaults to jwt when a token is present.
     /// <paramref name="anonymousUserId"/> names an anonymous visitor (the WebSocket's user_id), if any.
     /// </summary>
-    public async Task<Caller> AuthenticateAsync(string? authType, string? token, string? anonymousUserId)
+    public Caller Authenticate(string? authType, string? token, string? anonymousUserId)
     {
         var type = string.IsNullOrEmpty(authType) ? (string.IsNullOrEmpty(token) ? null : Jwt) : authType;
         switch (type)
@@ -57,13 +56,13 @@ internal sealed class Authenticator(string apiKey, TokenValidator validator, boo
             case Jwt when string.IsNullOrEmpty(token):
                 throw new ProtocolException(StreamErrorCode.InvalidApiKeyOrMissingAuth, "the Authorization header is missing");
             case Jwt:
-                return await AuthenticateTokenAsync(token!).ConfigureAwait(false);
+                return AuthenticateToken(token!);
             default:
                 throw ProtocolException.Input("stream-auth-type must be 'jwt' or 'anonymous'");
         }
     }
 
-    private async Task<Caller> AuthenticateTokenAsync(string token)
+    private Caller AuthenticateToken(string token)
     {
         if (Token.TryParse(token, out var parsed) && parsed.IsDevelopment)
         {
@@ -71,7 +70,7 @@ internal sealed class Authenticator(string apiKey, TokenValidator validator, boo
         }
 
         // The validator passes a null id for server tokens; revocation never applies to them, so an app can lift it again.
-        var result = await validator.ValidateAsync(token, id => id is null ? null : users.RevokedBefore(id)).ConfigureAwait(false);
+        var result = validator.Validate(token, id => id is null ? null : users.RevokedBefore(id));
 
         if (!result.IsValid)
         {

@@ -87,7 +87,7 @@ internal static class ConnectEndpoint
         var payload = RequestJson.ParseObject(Encoding.UTF8.GetBytes(json), "json query parameter");
         var userId = JsonFields.OptionalString(payload, "user_id", "json.user_id");
         var details = JsonFields.OptionalObject(payload, "user_details", "json.user_details");
-        var caller = await state.Authenticator.AuthenticateAsync(SingleValue.Query(request, "stream-auth-type"), SingleValue.Query(request, "authorization"), userId).ConfigureAwait(false);
+        var caller = state.Authenticator.Authenticate(SingleValue.Query(request, "stream-auth-type"), SingleValue.Query(request, "authorization"), userId);
         var connectionId = Guid.NewGuid().ToString();
         ClientConnection Connection(string owner, bool isAnonymous) =>
             new(connectionId, socket, owner, isAnonymous, caller.AuthKind, state.Limits, state.Clock, (dropped, reason) => OnDropped(dropped, reason, state));

@@ -49,7 +49,7 @@ internal sealed class RestAuthMiddleware(RequestDelegate next, DevServerState st
             throw new ProtocolException(injected, DevServerFaults.Message(injected));
         }
 
-        var caller = await state.Authenticator.AuthenticateAsync(authType, token, SingleValue.Query(request, "user_id")).ConfigureAwait(false);
+        var caller = state.Authenticator.Authenticate(authType, token, SingleValue.Query(request, "user_id"));
         CallerFeature.Set(context, caller);
         await next(context).ConfigureAwait(false);
     }
