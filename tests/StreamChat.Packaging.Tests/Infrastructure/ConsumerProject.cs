@@ -35,9 +35,68 @@ internal sealed class ConsumerProject
     {
         var references = string.Concat((packages ?? new[] { (PackedPackages.ClientId, package.Version) })
             .Select(reference => $"""{Environment.NewLine}    <PackageReference Include="{reference.Id}" Version="{reference.Version}" />"""));
+        var directory = NewDirectory(package);
+        WriteNuGetConfig(package, directory);
+        File.WriteAllText(Path.Combine(directory, "Consumer.csproj"), $$"""
+            <Project Sdk="{{sdk}}">
+              <PropertyGroup>
+                <OutputType>Exe</OutputType>
+                <TargetFramework>net10.0</TargetFramework>
+                <Nullable>enable</Nullable>
+                <ImplicitUsings>disable</ImplicitUsings>
+            {{properties}}
+              </PropertyGroup>
+              <ItemGroup>{{references}}
+              </ItemGroup>
+            </Project>
+            """);
+        foreach (var (name, source) in files)
+        {
+            File.WriteAllText(Path.Combine(directory, name), source);
+        }
+
+        return new ConsumerProject(directory);
+    }
+
+    /// <summary>
+    /// A project made by <c>dotnet new <paramref name="template"/></c> (named Consumer), as a user starts one, then given a
+    /// reference to the packed StreamChat.Client, the given <paramref name="properties"/> and extra source files.
+    /// </summary>
+    public static async Task<ConsumerProject> FromTemplateAsync(PackedPackages package, string[] template, IEnumerable<(string Name, string Source)> files, string properties = "")
+    {
+        var directory = NewDirectory(package);
+        var created = await DotnetCli.RunAsync(directory, ["new", .. template, "-n", "Consumer", "-o", ".", "--no-restore"]);
+        if (created.ExitCode != 0)
+        {
+            throw new InvalidOperationException(created.ToString());
+        }
+
+        WriteNuGetConfig(package, directory);
+        var projectFile = Path.Combine(directory, "Consumer.csproj");
+        var project = XDocument.Load(projectFile);
+        var root = project.Root!;
+        root.Add(XElement.Parse($"<PropertyGroup>{properties}</PropertyGroup>"));
+        root.Add(new XElement("ItemGroup", new XElement("PackageReference", new XAttribute("Include", PackedPackages.ClientId), new XAttribute("Version", package.Version))));
+        project.Save(projectFile);
+        foreach (var (name, source) in files)
+        {
+            var path = Path.Combine(directory, name);
+            System.IO.Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            File.WriteAllText(path, source);
+        }
+
+        return new ConsumerProject(directory);
+    }
+
+    private static string NewDirectory(PackedPackages package)
+    {
         var directory = Path.Combine(package.WorkDirectory, "consumer-" + Guid.NewGuid().ToString("N").Substring(0, 8));
         System.IO.Directory.CreateDirectory(directory);
+        return directory;
+    }
 
+    private static void WriteNuGetConfig(PackedPackages package, string directory)
+    {
         // A package folder of its own, falling back to the user's for dependencies, so the test version never
         // lands in the user's cache.
         var userPackages = Environment.GetEnvironmentVariable("NUGET_PACKAGES")
@@ -58,25 +117,6 @@ internal sealed class ConsumerProject
               </fallbackPackageFolders>
             </configuration>
             """);
-        File.WriteAllText(Path.Combine(directory, "Consumer.csproj"), $$"""
-            <Project Sdk="{{sdk}}">
-              <PropertyGroup>
-                <OutputType>Exe</OutputType>
-                <TargetFramework>net10.0</TargetFramework>
-                <Nullable>enable</Nullable>
-                <ImplicitUsings>disable</ImplicitUsings>
-            {{properties}}
-              </PropertyGroup>
-              <ItemGroup>{{references}}
-              </ItemGroup>
-            </Project>
-            """);
-        foreach (var (name, source) in files)
-        {
-            File.WriteAllText(Path.Combine(directory, name), source);
-        }
-
-        return new ConsumerProject(directory);
     }
 
     /// <summary>
@@ -107,6 +147,10 @@ internal sealed class ConsumerProject
     /// <summary>Publishes in Release for <paramref name="runtimeIdentifier"/> into <see cref="PublishDirectory"/>.</summary>
     public Task<CliResult> PublishAsync(string runtimeIdentifier) =>
         DotnetCli.RunAsync(Directory, "publish", "-c", "Release", "-r", runtimeIdentifier, "-o", PublishDirectory, "--disable-build-servers");
+
+    /// <summary>Publishes in Release for the project's own runtime (a browser app's browser-wasm) into <see cref="PublishDirectory"/>.</summary>
+    public Task<CliResult> PublishAsync() =>
+        DotnetCli.RunAsync(Directory, "publish", "-c", "Release", "-o", PublishDirectory, "--disable-build-servers");
 
     /// <summary>Where <see cref="PublishAsync"/> puts the app.</summary>
     public string PublishDirectory => Path.Combine(Directory, "publish");
