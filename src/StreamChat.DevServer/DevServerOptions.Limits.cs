@@ -39,14 +39,16 @@ public sealed partial class DevServerOptions
     public int MaxMessageCustomDataBytes { get; set; } = 5 * 1024;
 
     /// <summary>
-    /// Events waiting to be sent to one WebSocket connection. A connection whose queue is full (its client stopped reading)
-    /// is dropped, alone, so it never holds up a channel. Default: 100.
+    /// Bytes of events waiting to be sent to one WebSocket connection. A client that is behind but still reading (a burst)
+    /// gets every frame within this bound; past it the connection alone is closed with 1013 and a reason, so it never holds
+    /// up a channel or the server's memory. A client that stopped reading is caught by <see cref="SendTimeout"/>.
+    /// Default: 4 MiB.
     /// </summary>
-    public int SendQueueCapacity { get; set; } = 100;
+    public int MaxSendQueueBytes { get; set; } = 4 * 1024 * 1024;
 
     /// <summary>
-    /// How long one WebSocket send may take before the connection is dropped, on <see cref="TimeProvider"/> (a test's fake
-    /// clock drives it). Default: 10 seconds.
+    /// How long one WebSocket send may go without progress (the client read nothing) before the connection is dropped, on
+    /// <see cref="TimeProvider"/> (a test's fake clock drives it). Default: 10 seconds.
     /// </summary>
     public TimeSpan SendTimeout { get; set; } = TimeSpan.FromSeconds(10);
 }

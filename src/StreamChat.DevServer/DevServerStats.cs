@@ -32,7 +32,7 @@ public sealed partial class DevServerStats
     public int ServerErrors => Volatile.Read(ref _serverErrors);
 
     /// <summary>
-    /// WebSocket connections dropped for being slow: their send queue overflowed (<see cref="DevServerOptions.SendQueueCapacity"/>)
+    /// WebSocket connections dropped for being slow: more than <see cref="DevServerOptions.MaxSendQueueBytes"/> waited for them
     /// or a send took longer than <see cref="DevServerOptions.SendTimeout"/>.
     /// </summary>
     public int DroppedConnections => Volatile.Read(ref _droppedConnections);

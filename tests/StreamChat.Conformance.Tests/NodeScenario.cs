@@ -8,7 +8,7 @@ using StreamChat.Tests.Shared;
 namespace StreamChat.Conformance.Tests;
 
 /// <summary>
-/// Runs one scenario of <c>js/scenarios.mjs</c> in Node against a dev server and answers its requests over stdio
+/// Runs one scenario of <c>js/scenarios.mjs</c> (or another script of <c>js/</c>) in Node against a dev server and answers its requests over stdio
 /// (<see cref="StdioProcess"/>, <c>js/host.mjs</c>); returns the final <c>{"kind":"result"}</c> message.
 /// </summary>
 internal static class NodeScenario
@@ -20,9 +20,10 @@ internal static class NodeScenario
         string scenario,
         DevServer.DevServer server,
         Func<JsonObject, Task<JsonObject>> answer,
-        IReadOnlyDictionary<string, string>? environment = null)
+        IReadOnlyDictionary<string, string>? environment = null,
+        string script = "scenarios.mjs")
     {
-        var start = new ProcessStartInfo("node", ["scenarios.mjs", scenario]) { WorkingDirectory = NodeEnvironment.ScriptsDirectory };
+        var start = new ProcessStartInfo("node", [script, scenario]) { WorkingDirectory = NodeEnvironment.ScriptsDirectory };
         start.Environment["STREAM_BASE_URL"] = server.BaseUrl.ToString().TrimEnd('/');
         start.Environment["STREAM_API_KEY"] = server.ApiKey;
         foreach (var (name, value) in environment ?? new Dictionary<string, string>())

@@ -37,7 +37,6 @@ internal sealed class E2eHarness : IAsyncDisposable
             MaxUsers = 50_000,
             MaxConnections = 5_000,
             MaxConnectionsPerUser = 1_000,
-            SendQueueCapacity = 1_000,
         });
         return new E2eHarness(server, new TokenBackend(server.ApiSecret, clock), nodeVersion);
     }

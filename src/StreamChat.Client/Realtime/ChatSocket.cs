@@ -177,6 +177,7 @@ internal sealed partial class ChatSocket : IDisposable
                 using var message = await _reader.ReadAsync(_stopToken).ConfigureAwait(false);
                 if (message.Kind == SocketMessageKind.Closed)
                 {
+                    failure = ClosedByServer();
                     break;
                 }
 
@@ -202,6 +203,17 @@ internal sealed partial class ChatSocket : IDisposable
         {
             _onDropped?.Invoke(this, failure);
         }
+    }
+
+    /// <summary>
+    /// Why the server closed the connection, as its close frame says (a dev server drops a client that fell too far
+    /// behind with 1013 and a reason), so the drop's log line tells. The reason is the server's text, never a token.
+    /// </summary>
+    private ChatConnectionException ClosedByServer()
+    {
+        var status = _socket.CloseStatus is { } code ? ((int)code).ToString(System.Globalization.CultureInfo.InvariantCulture) : "no status";
+        var reason = string.IsNullOrEmpty(_socket.CloseStatusDescription) ? string.Empty : $" ({_socket.CloseStatusDescription})";
+        return new ChatConnectionException($"The server closed the WebSocket connection: {status}{reason}.");
     }
 
     private void OnHealthTimer()

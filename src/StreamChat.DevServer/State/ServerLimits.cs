@@ -13,7 +13,7 @@ internal sealed record ServerLimits(
     int MaxUserCustomDataBytes,
     int MaxChannelCustomDataBytes,
     int MaxMessageCustomDataBytes,
-    int SendQueueCapacity,
+    int MaxSendQueueBytes,
     TimeSpan SendTimeout)
 {
     /// <summary>Checks every setting of <paramref name="options"/> and takes a snapshot of the caps.</summary>
@@ -40,7 +40,7 @@ internal sealed record ServerLimits(
             AtLeastOne(options.MaxUserCustomDataBytes, nameof(options.MaxUserCustomDataBytes)),
             AtLeastOne(options.MaxChannelCustomDataBytes, nameof(options.MaxChannelCustomDataBytes)),
             AtLeastOne(options.MaxMessageCustomDataBytes, nameof(options.MaxMessageCustomDataBytes)),
-            AtLeastOne(options.SendQueueCapacity, nameof(options.SendQueueCapacity)),
+            AtLeastOne(options.MaxSendQueueBytes, nameof(options.MaxSendQueueBytes)),
             options.SendTimeout);
     }
 

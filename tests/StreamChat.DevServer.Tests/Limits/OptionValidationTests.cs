@@ -23,7 +23,7 @@ public sealed class OptionValidationTests
         yield return Case("MaxUserCustomDataBytes", o => o.MaxUserCustomDataBytes = 0);
         yield return Case("MaxChannelCustomDataBytes", o => o.MaxChannelCustomDataBytes = 0);
         yield return Case("MaxMessageCustomDataBytes", o => o.MaxMessageCustomDataBytes = 0);
-        yield return Case("SendQueueCapacity", o => o.SendQueueCapacity = 0);
+        yield return Case("MaxSendQueueBytes", o => o.MaxSendQueueBytes = 0);
         yield return Case("SendTimeout", o => o.SendTimeout = TimeSpan.Zero);
         yield return Case("SendTimeout", o => o.SendTimeout = System.Threading.Timeout.InfiniteTimeSpan);
     }

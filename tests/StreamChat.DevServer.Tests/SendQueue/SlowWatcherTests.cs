@@ -5,12 +5,12 @@ using StreamChat.DevServer.Tests.Support;
 namespace StreamChat.DevServer.Tests.SendQueue;
 
 /// <summary>
-/// A watcher that stops reading cannot stall a channel: its bounded send queue overflows and that connection alone is
+/// A watcher that falls too far behind cannot stall a channel: past its send queue's byte limit that connection alone is
 /// dropped, while the others keep receiving and every POST completes.
 /// </summary>
 public sealed class SlowWatcherTests : StalledWatcherTest
 {
-    protected override void ConfigureQueue(DevServerOptions options) => options.SendQueueCapacity = 8;
+    protected override void ConfigureQueue(DevServerOptions options) => options.MaxSendQueueBytes = 256 * 1024;
 
     [Test]
     public async Task Watcher_that_stops_reading_is_dropped_alone_while_another_receives_every_message()
@@ -37,7 +37,7 @@ public sealed class SlowWatcherTests : StalledWatcherTest
             Assert.That(delivered, Is.EqualTo(posted), "the reading watcher got every message, in order");
             Assert.That(Server.Stats.DroppedConnections, Is.EqualTo(1));
             Assert.That(Server.Stats.OpenWebSockets, Is.EqualTo(1), "only the stalled connection was dropped");
-            Assert.That(Log, Does.Contain("send queue is full"));
+            Assert.That(Log, Does.Contain("bytes were waiting to be sent"));
         });
     }
 
@@ -61,7 +61,40 @@ public sealed class SlowWatcherTests : StalledWatcherTest
         Assert.Multiple(() =>
         {
             Assert.That(Server.Stats.OpenWebSockets, Is.Zero);
-            Assert.That(Log, Does.Contain("send queue is full"));
+            Assert.That(Log, Does.Contain("bytes were waiting to be sent"));
         });
+    }
+
+    [Test]
+    public async Task Watcher_too_far_behind_that_reads_again_gets_close_1013_with_a_reason()
+    {
+        using var behind = await ConnectStalledAsync("bob");
+        for (var i = 0; i < MaxPosts && Server.Stats.DroppedConnections == 0; i++)
+        {
+            await PostAsync($"m{i}");
+        }
+
+        Assert.That(Server.Stats.DroppedConnections, Is.EqualTo(1), "the watcher went over the byte limit");
+
+        // Reading again drains what was in flight, then the close frame says why: no abort, the client can log it.
+        var events = 0;
+        while (await behind.ReceiveFrameAsync() is { } frame)
+        {
+            if (frame.Opcode == RawWebSocket.Close)
+            {
+                Assert.Multiple(() =>
+                {
+                    Assert.That(System.Buffers.Binary.BinaryPrimitives.ReadUInt16BigEndian(frame.Payload), Is.EqualTo(1013));
+                    Assert.That(System.Text.Encoding.UTF8.GetString(frame.Payload, 2, frame.Payload.Length - 2), Does.Contain("too slow"));
+                    Assert.That(events, Is.LessThan(MaxPosts), "queued events were discarded, not all sent");
+                    Assert.That(Server.Stats.OpenWebSockets, Is.Zero, "a dropped connection no longer counts");
+                });
+                return;
+            }
+
+            events++;
+        }
+
+        Assert.Fail("the connection ended without a close frame");
     }
 }

@@ -64,6 +64,45 @@ internal sealed class WsClient : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Reads frames into one buffer until <paramref name="count"/> events of <paramref name="type"/> arrived, the server
+    /// closed the connection or <paramref name="cancellation"/> fired; returns the <c>message.id</c> of each such event.
+    /// </summary>
+    public async Task<System.Collections.Generic.List<string>> ReceiveMessageIdsAsync(string type, int count, CancellationToken cancellation)
+    {
+        var ids = new System.Collections.Generic.List<string>(count);
+        var buffer = new byte[64 * 1024];
+        var length = 0;
+        try
+        {
+            while (ids.Count < count)
+            {
+                var result = await _socket.ReceiveAsync(buffer.AsMemory(length), cancellation);
+                if (result.MessageType == WebSocketMessageType.Close)
+                {
+                    break;
+                }
+
+                length += result.Count;
+                if (result.EndOfMessage)
+                {
+                    var frame = (JsonObject)JsonNode.Parse(Encoding.UTF8.GetString(buffer, 0, length))!;
+                    length = 0;
+                    if (frame["type"]?.GetValue<string>() == type)
+                    {
+                        ids.Add(frame["message"]!["id"]!.GetValue<string>());
+                    }
+                }
+            }
+        }
+        catch (Exception e) when (e is OperationCanceledException or WebSocketException)
+        {
+            // What arrived so far is the answer; the caller asserts on it.
+        }
+
+        return ids;
+    }
+
     public async Task SendAsync(string text)
     {
         using var guard = HangGuard.Start();
