@@ -30,6 +30,21 @@ public sealed class TokenClaimsGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.ValidModels);
 
         context.RegisterSourceOutput(valid, static (context, model) => context.AddSource(model.HintName, SourceEmitter.Emit(model)));
+
+        // Records need IsExternalInit, which netstandard2.x, .NET Framework and Unity lack: given where a claims record is.
+        var lacksIsExternalInit = context.CompilationProvider
+            .Select(static (compilation, _) => !IsExternalInitEmitter.IsAccessible(compilation))
+            .WithTrackingName(TrackingNames.LacksIsExternalInit);
+        var hasClaimsRecords = models.Collect()
+            .Select(static (all, _) => !all.IsEmpty)
+            .WithTrackingName(TrackingNames.HasClaimsRecords);
+        context.RegisterSourceOutput(lacksIsExternalInit.Combine(hasClaimsRecords), static (context, needed) =>
+        {
+            if (needed.Left && needed.Right)
+            {
+                context.AddSource(IsExternalInitEmitter.HintName, IsExternalInitEmitter.Source);
+            }
+        });
     }
 
     private static ClaimsRecordModel? Transform(GeneratorAttributeSyntaxContext context, System.Threading.CancellationToken cancellationToken)

@@ -8,4 +8,10 @@ public static class TrackingNames
 
     /// <summary>The models of the valid records only.</summary>
     public const string ValidModels = nameof(ValidModels);
+
+    /// <summary>Whether the compilation lacks an accessible <c>System.Runtime.CompilerServices.IsExternalInit</c>.</summary>
+    public const string LacksIsExternalInit = nameof(LacksIsExternalInit);
+
+    /// <summary>Whether the compilation declares any <c>[TokenClaims]</c> type, valid or not.</summary>
+    public const string HasClaimsRecords = nameof(HasClaimsRecords);
 }

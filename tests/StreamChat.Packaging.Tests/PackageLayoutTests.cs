@@ -7,13 +7,17 @@ namespace StreamChat.Packaging.Tests;
 public sealed class PackageLayoutTests
 {
     [Test]
-    public void Package_carries_the_generator_analyzers_and_code_fixes_under_analyzers_dotnet_cs()
+    public void Package_carries_the_Roslyn_4_3_build_without_code_fixes_and_the_Roslyn_4_8_build_with_them()
     {
-        var entries = Entries();
-        Assert.That(entries, Does.Contain("analyzers/dotnet/cs/StreamChat.Generators.dll"));
-        Assert.That(entries, Does.Contain("analyzers/dotnet/cs/StreamChat.Analyzers.dll"));
-        Assert.That(entries, Does.Contain("analyzers/dotnet/cs/StreamChat.Analyzers.CodeFixes.dll"));
-        Assert.That(entries.Where(e => e.StartsWith("analyzers/")), Has.All.StartWith("analyzers/dotnet/cs/"));
+        var analyzers = Entries().Where(e => e.StartsWith("analyzers/", System.StringComparison.Ordinal)).ToArray();
+        Assert.That(analyzers, Is.EquivalentTo(new[]
+        {
+            "analyzers/dotnet/roslyn4.3/cs/StreamChat.Generators.dll",
+            "analyzers/dotnet/roslyn4.3/cs/StreamChat.Analyzers.dll",
+            "analyzers/dotnet/roslyn4.8/cs/StreamChat.Generators.dll",
+            "analyzers/dotnet/roslyn4.8/cs/StreamChat.Analyzers.dll",
+            "analyzers/dotnet/roslyn4.8/cs/StreamChat.Analyzers.CodeFixes.dll",
+        }));
     }
 
     [Test]

@@ -45,12 +45,15 @@ internal static class ProviderEmitter
         writer.Line($"return {Provider}.Closure(async (client, cancellationToken) => Checked(await CallFetch(fetch(client, cancellationToken)).ConfigureAwait(false)));").Close();
         writer.Line();
 
-        writer.Line("/// <summary>The recommended provider when your backend has a token endpoint (<c>MapChatTokenEndpoint</c>): gets <c>{\"token\":…}</c> from <paramref name=\"endpoint\"/> whenever one is needed; each token is checked against the record before it is used.</summary>");
-        writer.Line("/// <param name=\"httpClient\">Carries the user's login for your backend (a cookie, a bearer token).</param>");
-        writer.Line("/// <param name=\"endpoint\">The endpoint, for example <c>https://your.backend/chat/token</c>; https, or http to this machine.</param>");
-        writer.Line("/// <returns>The provider. A failed fetch is a <see cref=\"global::StreamChat.TokenEndpointException\"/>; a token whose claims do not fit, a <see cref=\"global::StreamChat.TokenFormatException\"/>.</returns>");
-        writer.Line($"public static {Provider} FromEndpoint(global::System.Net.Http.HttpClient httpClient, global::System.Uri endpoint) => FromEndpoint(new {Endpoint}(httpClient, endpoint));");
-        writer.Line();
+        if (model.CanUseHttpClient)
+        {
+            writer.Line("/// <summary>The recommended provider when your backend has a token endpoint (<c>MapChatTokenEndpoint</c>): gets <c>{\"token\":…}</c> from <paramref name=\"endpoint\"/> whenever one is needed; each token is checked against the record before it is used.</summary>");
+            writer.Line("/// <param name=\"httpClient\">Carries the user's login for your backend (a cookie, a bearer token).</param>");
+            writer.Line("/// <param name=\"endpoint\">The endpoint, for example <c>https://your.backend/chat/token</c>; https, or http to this machine.</param>");
+            writer.Line("/// <returns>The provider. A failed fetch is a <see cref=\"global::StreamChat.TokenEndpointException\"/>; a token whose claims do not fit, a <see cref=\"global::StreamChat.TokenFormatException\"/>.</returns>");
+            writer.Line($"public static {Provider} FromEndpoint(global::System.Net.Http.HttpClient httpClient, global::System.Uri endpoint) => FromEndpoint(new {Endpoint}(httpClient, endpoint));");
+            writer.Line();
+        }
 
         writer.Line("/// <summary>The provider of <c>FromEndpoint(HttpClient, Uri)</c>, for an endpoint built with its own HTTP client factory; each token is checked against the record before it is used.</summary>");
         writer.Line("/// <param name=\"endpoint\">The endpoint.</param>");

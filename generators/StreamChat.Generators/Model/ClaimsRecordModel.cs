@@ -14,6 +14,7 @@ namespace StreamChat.Generators.Model;
 /// <param name="HintName">The generated file's hint name.</param>
 /// <param name="HidesInheritedMembers">Whether a base record is a claims record, so the generated members are declared <c>new</c>.</param>
 /// <param name="CanUseNotNullWhen">Whether <c>NotNullWhenAttribute</c> is available to annotate <c>TryFromToken</c>.</param>
+/// <param name="CanUseHttpClient">Whether the compilation references <c>HttpClient</c>, which the <c>FromEndpoint(HttpClient, Uri)</c> overload names.</param>
 internal readonly record struct ClaimsRecordModel(
     string Namespace,
     EquatableArray<ContainingTypeModel> ContainingTypes,
@@ -27,7 +28,8 @@ internal readonly record struct ClaimsRecordModel(
     string UserIdProperty,
     string HintName,
     bool CanUseNotNullWhen,
-    bool HidesInheritedMembers);
+    bool HidesInheritedMembers,
+    bool CanUseHttpClient);
 
 /// <summary>A type a claims record is nested in, re-declared as <c>partial</c> around the generated code.</summary>
 /// <param name="Keyword">The declaration keyword: <c>class</c>, <c>struct</c>, <c>record</c>, <c>record struct</c> or <c>interface</c>.</param>

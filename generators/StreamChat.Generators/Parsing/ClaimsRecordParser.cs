@@ -42,7 +42,7 @@ internal static class ClaimsRecordParser
             problems.Add(DiagnosticDescriptors.GenericRecord, location, type.Name);
         }
 
-        if (type.IsFileLocal)
+        if (IsFileLocal(type, cancellationToken))
         {
             problems.Add(DiagnosticDescriptors.FileLocalRecord, location, type.Name);
         }
@@ -106,7 +106,8 @@ internal static class ClaimsRecordParser
             properties.First(p => p.IsUserId).PropertyName,
             Names.HintName(type),
             known.CanUseNotNullWhen,
-            HasClaimsRecordBase(type, known));
+            HasClaimsRecordBase(type, known),
+            known.CanUseHttpClient);
     }
 
     /// <summary>Whether a base record is a claims record too, so the generated members hide its generated members.</summary>
@@ -121,6 +122,30 @@ internal static class ClaimsRecordParser
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// Whether the type is declared with the <c>file</c> modifier. <c>ITypeSymbol.IsFileLocal</c> is Roslyn 4.4; the build
+    /// for Roslyn 4.3 (Unity), which a 4.4–4.7 compiler also loads, reads the modifier from the declaration instead
+    /// (<c>SyntaxKind.FileKeyword</c> is 4.4 too, hence the text).
+    /// </summary>
+    private static bool IsFileLocal(INamedTypeSymbol type, CancellationToken cancellationToken)
+    {
+#if ROSLYN_4_4_OR_GREATER
+        _ = cancellationToken;
+        return type.IsFileLocal;
+#else
+        foreach (var reference in type.DeclaringSyntaxReferences)
+        {
+            if (reference.GetSyntax(cancellationToken) is TypeDeclarationSyntax declaration
+                && declaration.Modifiers.Any(modifier => modifier.ValueText == "file"))
+            {
+                return true;
+            }
+        }
+
+        return false;
+#endif
     }
 
     private static TypeDeclarationSyntax? DeclarationWithoutPartial(INamedTypeSymbol type, CancellationToken cancellationToken)

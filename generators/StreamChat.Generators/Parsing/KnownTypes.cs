@@ -30,6 +30,8 @@ internal sealed class KnownTypes
         IEnumerable = compilation.GetSpecialType(SpecialType.System_Collections_Generic_IEnumerable_T);
         CanUseNotNullWhen = compilation.GetBestTypeByMetadataName("System.Diagnostics.CodeAnalysis.NotNullWhenAttribute") is { } notNullWhen
             && compilation.IsSymbolAccessibleWithin(notNullWhen, compilation.Assembly);
+        CanUseHttpClient = compilation.GetBestTypeByMetadataName("System.Net.Http.HttpClient") is { } httpClient
+            && compilation.IsSymbolAccessibleWithin(httpClient, compilation.Assembly);
     }
 
     public INamedTypeSymbol? TokenClaimsAttribute { get; }
@@ -56,6 +58,12 @@ internal sealed class KnownTypes
 
     /// <summary>Whether the compilation can use <c>NotNullWhenAttribute</c> (not every target framework has it).</summary>
     public bool CanUseNotNullWhen { get; }
+
+    /// <summary>
+    /// Whether the compilation can name <c>HttpClient</c>: a .NET Framework project references System.Net.Http only when
+    /// asked to (the package's targets ask; Unity and old-style projects may not), and naming it otherwise is CS1069.
+    /// </summary>
+    public bool CanUseHttpClient { get; }
 
     public static KnownTypes From(Compilation compilation) => PerCompilation.GetValue(compilation, static c => new KnownTypes(c));
 

@@ -55,7 +55,8 @@ internal sealed class PackedPackages
     /// <summary>The symbol package beside <paramref name="id"/>'s nupkg (it may be missing: the tests check).</summary>
     public string Snupkg(string id) => Path.ChangeExtension(_nupkgs[id], ".snupkg");
 
-    public static async Task<PackedPackages> PackAsync(string repositoryRoot)
+    /// <summary>Packs every packable project, or only <paramref name="projects"/> (paths relative to the repository root).</summary>
+    public static async Task<PackedPackages> PackAsync(string repositoryRoot, params string[] projects)
     {
         var work = Path.Combine(Path.GetTempPath(), "streamchat-packaging-" + Guid.NewGuid().ToString("N"));
         var source = Path.Combine(work, "repo");
@@ -65,7 +66,7 @@ internal sealed class PackedPackages
         var commit = await CommitAllAsync(source);
 
         // One pack of a solution filter holding the packable projects: one restore and one build of what they share.
-        var projects = PackableProjects(source);
+        projects = projects.Length > 0 ? projects : PackableProjects(source);
         File.WriteAllText(Path.Combine(source, "packages.slnf"), JsonSerializer.Serialize(new
         {
             solution = new { path = "StreamChat.Generated.sln", projects },
