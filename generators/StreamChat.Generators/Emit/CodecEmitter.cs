@@ -22,7 +22,7 @@ internal static class CodecEmitter
         {
             if (ClaimCode.CanPreEncode(model.Properties[i]))
             {
-                writer.Line($"private static readonly global::System.Text.Json.JsonEncodedText StreamChatName{i} = global::System.Text.Json.JsonEncodedText.Encode({ClaimCode.Literal(model.Properties[i].ClaimName)});");
+                writer.Line($"private static readonly global::System.Text.Json.JsonEncodedText StreamChatName{i} = global::StreamChat.Claims.ClaimsTokenFactory.EncodeClaimName({ClaimCode.Literal(model.Properties[i].ClaimName)});");
             }
         }
 

@@ -6,18 +6,18 @@ namespace MyApp
 {
     partial record AllTypesClaims : global::StreamChat.Claims.ITokenClaims
     {
-        private static readonly global::System.Text.Json.JsonEncodedText StreamChatName0 = global::System.Text.Json.JsonEncodedText.Encode("user_id");
-        private static readonly global::System.Text.Json.JsonEncodedText StreamChatName1 = global::System.Text.Json.JsonEncodedText.Encode("name");
-        private static readonly global::System.Text.Json.JsonEncodedText StreamChatName2 = global::System.Text.Json.JsonEncodedText.Encode("is_admin");
-        private static readonly global::System.Text.Json.JsonEncodedText StreamChatName3 = global::System.Text.Json.JsonEncodedText.Encode("level");
-        private static readonly global::System.Text.Json.JsonEncodedText StreamChatName4 = global::System.Text.Json.JsonEncodedText.Encode("credits");
-        private static readonly global::System.Text.Json.JsonEncodedText StreamChatName5 = global::System.Text.Json.JsonEncodedText.Encode("score");
-        private static readonly global::System.Text.Json.JsonEncodedText StreamChatName6 = global::System.Text.Json.JsonEncodedText.Encode("tenant_id");
-        private static readonly global::System.Text.Json.JsonEncodedText StreamChatName7 = global::System.Text.Json.JsonEncodedText.Encode("member_since");
-        private static readonly global::System.Text.Json.JsonEncodedText StreamChatName8 = global::System.Text.Json.JsonEncodedText.Encode("plan");
-        private static readonly global::System.Text.Json.JsonEncodedText StreamChatName9 = global::System.Text.Json.JsonEncodedText.Encode("teams");
-        private static readonly global::System.Text.Json.JsonEncodedText StreamChatName10 = global::System.Text.Json.JsonEncodedText.Encode("channels");
-        private static readonly global::System.Text.Json.JsonEncodedText StreamChatName11 = global::System.Text.Json.JsonEncodedText.Encode("tags");
+        private static readonly global::System.Text.Json.JsonEncodedText StreamChatName0 = global::StreamChat.Claims.ClaimsTokenFactory.EncodeClaimName("user_id");
+        private static readonly global::System.Text.Json.JsonEncodedText StreamChatName1 = global::StreamChat.Claims.ClaimsTokenFactory.EncodeClaimName("name");
+        private static readonly global::System.Text.Json.JsonEncodedText StreamChatName2 = global::StreamChat.Claims.ClaimsTokenFactory.EncodeClaimName("is_admin");
+        private static readonly global::System.Text.Json.JsonEncodedText StreamChatName3 = global::StreamChat.Claims.ClaimsTokenFactory.EncodeClaimName("level");
+        private static readonly global::System.Text.Json.JsonEncodedText StreamChatName4 = global::StreamChat.Claims.ClaimsTokenFactory.EncodeClaimName("credits");
+        private static readonly global::System.Text.Json.JsonEncodedText StreamChatName5 = global::StreamChat.Claims.ClaimsTokenFactory.EncodeClaimName("score");
+        private static readonly global::System.Text.Json.JsonEncodedText StreamChatName6 = global::StreamChat.Claims.ClaimsTokenFactory.EncodeClaimName("tenant_id");
+        private static readonly global::System.Text.Json.JsonEncodedText StreamChatName7 = global::StreamChat.Claims.ClaimsTokenFactory.EncodeClaimName("member_since");
+        private static readonly global::System.Text.Json.JsonEncodedText StreamChatName8 = global::StreamChat.Claims.ClaimsTokenFactory.EncodeClaimName("plan");
+        private static readonly global::System.Text.Json.JsonEncodedText StreamChatName9 = global::StreamChat.Claims.ClaimsTokenFactory.EncodeClaimName("teams");
+        private static readonly global::System.Text.Json.JsonEncodedText StreamChatName10 = global::StreamChat.Claims.ClaimsTokenFactory.EncodeClaimName("channels");
+        private static readonly global::System.Text.Json.JsonEncodedText StreamChatName11 = global::StreamChat.Claims.ClaimsTokenFactory.EncodeClaimName("tags");
 
         /// <summary>Reads the claims of <paramref name="token"/> as a <see cref="global::MyApp.AllTypesClaims"/>. The signature is not checked.</summary>
         /// <param name="token">The token.</param>

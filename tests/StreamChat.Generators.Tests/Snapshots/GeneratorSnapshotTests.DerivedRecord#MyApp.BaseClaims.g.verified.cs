@@ -6,7 +6,7 @@ namespace MyApp
 {
     partial record BaseClaims : global::StreamChat.Claims.ITokenClaims
     {
-        private static readonly global::System.Text.Json.JsonEncodedText StreamChatName0 = global::System.Text.Json.JsonEncodedText.Encode("user_id");
+        private static readonly global::System.Text.Json.JsonEncodedText StreamChatName0 = global::StreamChat.Claims.ClaimsTokenFactory.EncodeClaimName("user_id");
 
         /// <summary>Reads the claims of <paramref name="token"/> as a <see cref="global::MyApp.BaseClaims"/>. The signature is not checked.</summary>
         /// <param name="token">The token.</param>

@@ -6,8 +6,8 @@ namespace MyApp.FileScoped
 {
     partial record FileScopedClaims : global::StreamChat.Claims.ITokenClaims
     {
-        private static readonly global::System.Text.Json.JsonEncodedText StreamChatName0 = global::System.Text.Json.JsonEncodedText.Encode("user_id");
-        private static readonly global::System.Text.Json.JsonEncodedText StreamChatName1 = global::System.Text.Json.JsonEncodedText.Encode("room");
+        private static readonly global::System.Text.Json.JsonEncodedText StreamChatName0 = global::StreamChat.Claims.ClaimsTokenFactory.EncodeClaimName("user_id");
+        private static readonly global::System.Text.Json.JsonEncodedText StreamChatName1 = global::StreamChat.Claims.ClaimsTokenFactory.EncodeClaimName("room");
 
         /// <summary>Reads the claims of <paramref name="token"/> as a <see cref="global::MyApp.FileScoped.FileScopedClaims"/>. The signature is not checked.</summary>
         /// <param name="token">The token.</param>

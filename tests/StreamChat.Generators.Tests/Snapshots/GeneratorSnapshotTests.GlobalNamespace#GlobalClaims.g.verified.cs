@@ -4,8 +4,8 @@
 
 partial record GlobalClaims : global::StreamChat.Claims.ITokenClaims
 {
-    private static readonly global::System.Text.Json.JsonEncodedText StreamChatName0 = global::System.Text.Json.JsonEncodedText.Encode("user_id");
-    private static readonly global::System.Text.Json.JsonEncodedText StreamChatName1 = global::System.Text.Json.JsonEncodedText.Encode("team");
+    private static readonly global::System.Text.Json.JsonEncodedText StreamChatName0 = global::StreamChat.Claims.ClaimsTokenFactory.EncodeClaimName("user_id");
+    private static readonly global::System.Text.Json.JsonEncodedText StreamChatName1 = global::StreamChat.Claims.ClaimsTokenFactory.EncodeClaimName("team");
 
     /// <summary>Reads the claims of <paramref name="token"/> as a <see cref="global::GlobalClaims"/>. The signature is not checked.</summary>
     /// <param name="token">The token.</param>

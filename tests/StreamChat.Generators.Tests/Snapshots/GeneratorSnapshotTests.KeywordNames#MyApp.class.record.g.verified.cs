@@ -6,10 +6,10 @@ namespace MyApp.@class
 {
     partial record @record : global::StreamChat.Claims.ITokenClaims
     {
-        private static readonly global::System.Text.Json.JsonEncodedText StreamChatName0 = global::System.Text.Json.JsonEncodedText.Encode("user_id");
-        private static readonly global::System.Text.Json.JsonEncodedText StreamChatName1 = global::System.Text.Json.JsonEncodedText.Encode("event");
-        private static readonly global::System.Text.Json.JsonEncodedText StreamChatName2 = global::System.Text.Json.JsonEncodedText.Encode("int");
-        private static readonly global::System.Text.Json.JsonEncodedText StreamChatName3 = global::System.Text.Json.JsonEncodedText.Encode("namespace");
+        private static readonly global::System.Text.Json.JsonEncodedText StreamChatName0 = global::StreamChat.Claims.ClaimsTokenFactory.EncodeClaimName("user_id");
+        private static readonly global::System.Text.Json.JsonEncodedText StreamChatName1 = global::StreamChat.Claims.ClaimsTokenFactory.EncodeClaimName("event");
+        private static readonly global::System.Text.Json.JsonEncodedText StreamChatName2 = global::StreamChat.Claims.ClaimsTokenFactory.EncodeClaimName("int");
+        private static readonly global::System.Text.Json.JsonEncodedText StreamChatName3 = global::StreamChat.Claims.ClaimsTokenFactory.EncodeClaimName("namespace");
 
         /// <summary>Reads the claims of <paramref name="token"/> as a <see cref="global::MyApp.@class.record"/>. The signature is not checked.</summary>
         /// <param name="token">The token.</param>

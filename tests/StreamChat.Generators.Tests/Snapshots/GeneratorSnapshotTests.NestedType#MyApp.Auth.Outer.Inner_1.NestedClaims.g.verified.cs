@@ -10,8 +10,8 @@ namespace MyApp.Auth
         {
             partial record NestedClaims : global::StreamChat.Claims.ITokenClaims
             {
-                private static readonly global::System.Text.Json.JsonEncodedText StreamChatName0 = global::System.Text.Json.JsonEncodedText.Encode("user_id");
-                private static readonly global::System.Text.Json.JsonEncodedText StreamChatName1 = global::System.Text.Json.JsonEncodedText.Encode("level");
+                private static readonly global::System.Text.Json.JsonEncodedText StreamChatName0 = global::StreamChat.Claims.ClaimsTokenFactory.EncodeClaimName("user_id");
+                private static readonly global::System.Text.Json.JsonEncodedText StreamChatName1 = global::StreamChat.Claims.ClaimsTokenFactory.EncodeClaimName("level");
 
                 /// <summary>Reads the claims of <paramref name="token"/> as a <see cref="global::MyApp.Auth.Outer.Inner{T}.NestedClaims"/>. The signature is not checked.</summary>
                 /// <param name="token">The token.</param>

@@ -6,17 +6,17 @@ namespace MyApp
 {
     partial record OptionalClaims : global::StreamChat.Claims.ITokenClaims
     {
-        private static readonly global::System.Text.Json.JsonEncodedText StreamChatName0 = global::System.Text.Json.JsonEncodedText.Encode("user_id");
-        private static readonly global::System.Text.Json.JsonEncodedText StreamChatName1 = global::System.Text.Json.JsonEncodedText.Encode("nickname");
-        private static readonly global::System.Text.Json.JsonEncodedText StreamChatName2 = global::System.Text.Json.JsonEncodedText.Encode("verified");
-        private static readonly global::System.Text.Json.JsonEncodedText StreamChatName3 = global::System.Text.Json.JsonEncodedText.Encode("level");
-        private static readonly global::System.Text.Json.JsonEncodedText StreamChatName4 = global::System.Text.Json.JsonEncodedText.Encode("credits");
-        private static readonly global::System.Text.Json.JsonEncodedText StreamChatName5 = global::System.Text.Json.JsonEncodedText.Encode("score");
-        private static readonly global::System.Text.Json.JsonEncodedText StreamChatName6 = global::System.Text.Json.JsonEncodedText.Encode("tenant_id");
-        private static readonly global::System.Text.Json.JsonEncodedText StreamChatName7 = global::System.Text.Json.JsonEncodedText.Encode("banned_until");
-        private static readonly global::System.Text.Json.JsonEncodedText StreamChatName8 = global::System.Text.Json.JsonEncodedText.Encode("role");
-        private static readonly global::System.Text.Json.JsonEncodedText StreamChatName9 = global::System.Text.Json.JsonEncodedText.Encode("groups");
-        private static readonly global::System.Text.Json.JsonEncodedText StreamChatName10 = global::System.Text.Json.JsonEncodedText.Encode("labels");
+        private static readonly global::System.Text.Json.JsonEncodedText StreamChatName0 = global::StreamChat.Claims.ClaimsTokenFactory.EncodeClaimName("user_id");
+        private static readonly global::System.Text.Json.JsonEncodedText StreamChatName1 = global::StreamChat.Claims.ClaimsTokenFactory.EncodeClaimName("nickname");
+        private static readonly global::System.Text.Json.JsonEncodedText StreamChatName2 = global::StreamChat.Claims.ClaimsTokenFactory.EncodeClaimName("verified");
+        private static readonly global::System.Text.Json.JsonEncodedText StreamChatName3 = global::StreamChat.Claims.ClaimsTokenFactory.EncodeClaimName("level");
+        private static readonly global::System.Text.Json.JsonEncodedText StreamChatName4 = global::StreamChat.Claims.ClaimsTokenFactory.EncodeClaimName("credits");
+        private static readonly global::System.Text.Json.JsonEncodedText StreamChatName5 = global::StreamChat.Claims.ClaimsTokenFactory.EncodeClaimName("score");
+        private static readonly global::System.Text.Json.JsonEncodedText StreamChatName6 = global::StreamChat.Claims.ClaimsTokenFactory.EncodeClaimName("tenant_id");
+        private static readonly global::System.Text.Json.JsonEncodedText StreamChatName7 = global::StreamChat.Claims.ClaimsTokenFactory.EncodeClaimName("banned_until");
+        private static readonly global::System.Text.Json.JsonEncodedText StreamChatName8 = global::StreamChat.Claims.ClaimsTokenFactory.EncodeClaimName("role");
+        private static readonly global::System.Text.Json.JsonEncodedText StreamChatName9 = global::StreamChat.Claims.ClaimsTokenFactory.EncodeClaimName("groups");
+        private static readonly global::System.Text.Json.JsonEncodedText StreamChatName10 = global::StreamChat.Claims.ClaimsTokenFactory.EncodeClaimName("labels");
 
         /// <summary>Reads the claims of <paramref name="token"/> as a <see cref="global::MyApp.OptionalClaims"/>. The signature is not checked.</summary>
         /// <param name="token">The token.</param>

@@ -6,9 +6,9 @@ namespace MyApp
 {
     partial record struct PointClaims : global::StreamChat.Claims.ITokenClaims
     {
-        private static readonly global::System.Text.Json.JsonEncodedText StreamChatName0 = global::System.Text.Json.JsonEncodedText.Encode("user_id");
-        private static readonly global::System.Text.Json.JsonEncodedText StreamChatName1 = global::System.Text.Json.JsonEncodedText.Encode("x");
-        private static readonly global::System.Text.Json.JsonEncodedText StreamChatName2 = global::System.Text.Json.JsonEncodedText.Encode("until");
+        private static readonly global::System.Text.Json.JsonEncodedText StreamChatName0 = global::StreamChat.Claims.ClaimsTokenFactory.EncodeClaimName("user_id");
+        private static readonly global::System.Text.Json.JsonEncodedText StreamChatName1 = global::StreamChat.Claims.ClaimsTokenFactory.EncodeClaimName("x");
+        private static readonly global::System.Text.Json.JsonEncodedText StreamChatName2 = global::StreamChat.Claims.ClaimsTokenFactory.EncodeClaimName("until");
 
         /// <summary>Reads the claims of <paramref name="token"/> as a <see cref="global::MyApp.PointClaims"/>. The signature is not checked.</summary>
         /// <param name="token">The token.</param>

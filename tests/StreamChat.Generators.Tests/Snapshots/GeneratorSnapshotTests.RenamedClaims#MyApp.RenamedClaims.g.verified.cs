@@ -6,10 +6,10 @@ namespace MyApp
 {
     partial record RenamedClaims : global::StreamChat.Claims.ITokenClaims
     {
-        private static readonly global::System.Text.Json.JsonEncodedText StreamChatName0 = global::System.Text.Json.JsonEncodedText.Encode("user_id");
-        private static readonly global::System.Text.Json.JsonEncodedText StreamChatName1 = global::System.Text.Json.JsonEncodedText.Encode("role");
-        private static readonly global::System.Text.Json.JsonEncodedText StreamChatName2 = global::System.Text.Json.JsonEncodedText.Encode("org-id");
-        private static readonly global::System.Text.Json.JsonEncodedText StreamChatName3 = global::System.Text.Json.JsonEncodedText.Encode("http_referrer");
+        private static readonly global::System.Text.Json.JsonEncodedText StreamChatName0 = global::StreamChat.Claims.ClaimsTokenFactory.EncodeClaimName("user_id");
+        private static readonly global::System.Text.Json.JsonEncodedText StreamChatName1 = global::StreamChat.Claims.ClaimsTokenFactory.EncodeClaimName("role");
+        private static readonly global::System.Text.Json.JsonEncodedText StreamChatName2 = global::StreamChat.Claims.ClaimsTokenFactory.EncodeClaimName("org-id");
+        private static readonly global::System.Text.Json.JsonEncodedText StreamChatName3 = global::StreamChat.Claims.ClaimsTokenFactory.EncodeClaimName("http_referrer");
 
         /// <summary>Reads the claims of <paramref name="token"/> as a <see cref="global::MyApp.RenamedClaims"/>. The signature is not checked.</summary>
         /// <param name="token">The token.</param>
