@@ -70,11 +70,12 @@ public sealed class RoslynFolderTests
     public async Task A_host_without_Roslyn_component_versioning_that_adds_every_folder_keeps_only_roslyn4_3()
     {
         // What packages.config does in an old-style project: every analyzer DLL of the package becomes an Analyzer item.
+        // (NuGetPackageRoot has no trailing slash here.)
         var consumer = ConsumerProject.Create(PackagingFixture.Packages, "System.Console.WriteLine();");
         File.WriteAllText(Path.Combine(consumer.Directory, "Directory.Build.targets"), """
             <Project>
               <ItemGroup>
-                <Analyzer Include="$(NuGetPackageRoot)streamchat.client/*/analyzers/dotnet/**/*.dll" />
+                <Analyzer Include="$([MSBuild]::EnsureTrailingSlash('$(NuGetPackageRoot)'))streamchat.client/*/analyzers/dotnet/**/*.dll" />
               </ItemGroup>
             </Project>
             """);
