@@ -25,6 +25,8 @@ switch (args)
         return await CSharpWorker.RunAsync(args[1..]);
     case ["--generator", ..]:
         return await GeneratorReport.RunAsync();
+    case ["--lean", ..]:
+        return LeanReport.Run(args[1..]);
     case ["--reportanalyzer", ..]:
         return await ReportAnalyzerBuild.RunAsync();
     case ["--quick", ..]:

@@ -75,10 +75,17 @@ internal static class ClaimCode
         return isValueType && !claim.IsNullable ? local + ".Value" : local;
     }
 
-    /// <summary>Writes the statements that write the claim from <paramref name="value"/>.</summary>
-    public static void WriteWrite(IndentedWriter writer, ClaimPropertyModel claim, string value)
+    /// <summary>
+    /// Whether the claim's name is written pre-encoded (a <c>JsonEncodedText</c> field): only names every JSON encoder
+    /// leaves as they are (ASCII letters, digits, <c>_</c> and <c>-</c>), so the bytes are those the payload writer's
+    /// own escaping would give.
+    /// </summary>
+    public static bool CanPreEncode(ClaimPropertyModel claim) =>
+        claim.ClaimName.All(c => c is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or (>= '0' and <= '9') or '_' or '-');
+
+    /// <summary>Writes the statements that write the claim from <paramref name="value"/> under <paramref name="name"/> (a literal or a <c>JsonEncodedText</c> field).</summary>
+    public static void WriteWrite(IndentedWriter writer, ClaimPropertyModel claim, string value, string name)
     {
-        var name = Literal(claim.ClaimName);
         var isValueType = claim.Kind is not (ClaimKind.String or ClaimKind.StringCollection);
         if (!claim.IsNullable)
         {

@@ -3,11 +3,12 @@ using StreamChat.Generators.Model;
 
 namespace StreamChat.Generators.Emit;
 
-/// <summary>Writes the members added to the claims record: <c>FromToken</c>, <c>TryFromToken</c>, <c>Sign</c>, <c>ToDevelopmentToken</c> and the payload reader and writer.</summary>
+/// <summary>Writes the members added to the claims record: <c>FromToken</c>, <c>TryFromToken</c>, <c>Sign</c>, <c>ToDevelopmentToken</c> (calls to the runtime's <c>ClaimsCodec</c>) and the payload reader and writer, the part that depends on the record's shape.</summary>
 internal static class CodecEmitter
 {
     private const string TokenType = "global::StreamChat.Token";
-    private const string ClaimsWriterField = "StreamChatClaimsWriter";
+    private const string SignParameters = "global::StreamChat.Jwt.JwtSigningKey key, global::System.TimeSpan lifetime, global::System.DateTimeOffset issuedAt";
+    private const string SignParameterDocs = "/// <inheritdoc cref=\"global::StreamChat.Claims.ITokenClaims.SignCompact\" path=\"/param\"/>";
 
     public static void Write(IndentedWriter writer, ClaimsRecordModel model)
     {
@@ -15,21 +16,24 @@ internal static class CodecEmitter
         var cref = SourceEmitter.Cref(self);
         var nullableSelf = model.IsValueType ? self : self + "?";
         var @new = model.HidesInheritedMembers ? "new " : string.Empty;
+        var codec = SourceEmitter.Codec(model);
 
-        writer.Line($"private static readonly global::StreamChat.Jwt.JwtClaimsWriter<{self}> {ClaimsWriterField} = StreamChatWriteClaims;");
+        for (var i = 0; i < model.Properties.Count; i++)
+        {
+            if (ClaimCode.CanPreEncode(model.Properties[i]))
+            {
+                writer.Line($"private static readonly global::System.Text.Json.JsonEncodedText StreamChatName{i} = global::StreamChat.Claims.ClaimsTokenFactory.EncodeClaimName({ClaimCode.Literal(model.Properties[i].ClaimName)});");
+            }
+        }
+
         writer.Line();
-
         writer.Line($"/// <summary>Reads the claims of <paramref name=\"token\"/> as a <see cref=\"{cref}\"/>. The signature is not checked.</summary>");
         writer.Line("/// <param name=\"token\">The token.</param>");
         writer.Line("/// <returns>The claims.</returns>");
         writer.Line("/// <exception cref=\"global::System.ArgumentNullException\"><paramref name=\"token\"/> is null.</exception>");
         writer.Line("/// <exception cref=\"global::StreamChat.TokenFormatException\">A required claim is missing or a claim does not fit its property; <see cref=\"global::StreamChat.TokenFormatException.ClaimName\"/> names it.</exception>");
         writer.Line(SourceEmitter.GeneratedCode);
-        writer.Line($"public static {@new}{self} FromToken({TokenType} token)").Open();
-        writer.Line("if (token is null)").Open().Line("throw new global::System.ArgumentNullException(nameof(token));").Close();
-        writer.Line("var error = StreamChatReadClaims(token, out var claims);");
-        writer.Line("if (error is not null)").Open().Line("throw error;").Close();
-        writer.Line(model.IsValueType ? "return claims;" : "return claims!;").Close();
+        writer.Line($"public static {@new}{self} FromToken({TokenType} token) => {codec}.FromToken(token);");
         writer.Line();
 
         writer.Line($"/// <summary>Reads the claims of <paramref name=\"token\"/> as a <see cref=\"{cref}\"/> without throwing. The signature is not checked.</summary>");
@@ -38,38 +42,23 @@ internal static class CodecEmitter
         writer.Line("/// <returns>Whether the token's claims fit the record.</returns>");
         writer.Line(SourceEmitter.GeneratedCode);
         var notNullWhen = model.CanUseNotNullWhen && !model.IsValueType ? "[global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] " : string.Empty;
-        writer.Line($"public static bool TryFromToken({TokenType}? token, {notNullWhen}out {nullableSelf} claims)").Open();
-        writer.Line("claims = default;");
-        writer.Line("return token is not null && StreamChatReadClaims(token, out claims) is null;").Close();
+        writer.Line($"public static bool TryFromToken({TokenType}? token, {notNullWhen}out {nullableSelf} claims) => {codec}.TryFromToken(token, out claims);");
         writer.Line();
 
-        WriteSign(writer, model, @new);
-        WriteReader(writer, model, nullableSelf);
-        WriteWriter(writer, model);
-    }
-
-    private static void WriteSign(IndentedWriter writer, ClaimsRecordModel model, string @new)
-    {
         writer.Line("/// <summary>Signs these claims into a user token (HS256), with <c>iat</c> and <c>exp</c> set from <paramref name=\"issuedAt\"/> and <paramref name=\"lifetime\"/>.</summary>");
-        WriteSignParameters(writer);
+        writer.Line(SignParameterDocs);
         writer.Line("/// <returns>The signed token.</returns>");
         writer.Line(SourceEmitter.GeneratedCode);
-        writer.Line($"public {@new}{TokenType} Sign({SignParameters})").Open();
-        writer.Line($"return new {TokenType}(SignCompact(key, lifetime, issuedAt));").Close();
+        writer.Line($"public {@new}{TokenType} Sign({SignParameters}) => new {TokenType}(SignCompact(key, lifetime, issuedAt));");
         writer.Line();
 
         writer.Line("/// <summary>Signs these claims like <c>Sign</c> but returns only the compact JWT string, without reading it back: for a token endpoint that sends the string on.</summary>");
-        WriteSignParameters(writer);
+        writer.Line(SignParameterDocs);
         writer.Line("/// <returns>The signed token as <c>header.payload.signature</c>.</returns>");
         writer.Line(SourceEmitter.GeneratedCode);
-        writer.Line($"public {@new}string SignCompact({SignParameters})").Open();
-        writer.Line("if (key is null)").Open().Line("throw new global::System.ArgumentNullException(nameof(key));").Close();
-        writer.Line("if (lifetime <= global::System.TimeSpan.Zero)").Open()
-            .Line("throw new global::System.ArgumentOutOfRangeException(nameof(lifetime), \"A token's lifetime must be more than zero.\");").Close();
-        writer.Line($"return key.Sign(this, {ClaimsWriterField}, issuedAt + lifetime, issuedAt);").Close();
+        writer.Line($"public {@new}string SignCompact({SignParameters}) => {codec}.SignCompact(this, key, lifetime, issuedAt);");
         writer.Line();
 
-        writer.Line("/// <summary>The user id, for servers that sign any claims record through <see cref=\"global::StreamChat.Claims.ITokenClaims\"/>.</summary>");
         writer.Line($"string global::StreamChat.Claims.ITokenClaims.UserId => this.{model.UserIdProperty};");
         writer.Line();
 
@@ -77,37 +66,27 @@ internal static class CodecEmitter
         writer.Line("/// <returns>The development token.</returns>");
         writer.Line(SourceEmitter.GeneratedCode);
         writer.Line("[global::StreamChat.Annotations.DevelopmentTokenApi]");
-        writer.Line($"public {@new}{TokenType} ToDevelopmentToken()").Open();
-        writer.Line($"if (string.IsNullOrEmpty(this.{model.UserIdProperty}))").Open()
-            .Line("throw new global::System.InvalidOperationException(\"A development token needs a user id; set the user id property first.\");").Close();
-        writer.Line($"return global::StreamChat.Claims.ClaimsTokenFactory.CreateDevelopmentToken(this, {ClaimsWriterField});").Close();
+        writer.Line($"public {@new}{TokenType} ToDevelopmentToken() => {codec}.ToDevelopmentToken(this);");
         writer.Line();
-    }
 
-    private const string SignParameters = "global::StreamChat.Jwt.JwtSigningKey key, global::System.TimeSpan lifetime, global::System.DateTimeOffset issuedAt";
-
-    private static void WriteSignParameters(IndentedWriter writer)
-    {
-        writer.Line("/// <param name=\"key\">The signing key made from the API secret.</param>");
-        writer.Line("/// <param name=\"lifetime\">How long the token is valid; more than zero.</param>");
-        writer.Line("/// <param name=\"issuedAt\">The issue time, usually <c>TimeProvider.GetUtcNow()</c>. Claims are whole seconds.</param>");
+        WriteReader(writer, model, nullableSelf);
+        WriteWriter(writer, model);
     }
 
     private static void WriteReader(IndentedWriter writer, ClaimsRecordModel model, string nullableSelf)
     {
         var recordName = ClaimCode.Literal(model.DisplayName);
         writer.Line(SourceEmitter.GeneratedCode);
-        writer.Line($"private static global::StreamChat.TokenFormatException? StreamChatReadClaims({TokenType} token, out {nullableSelf} claims)").Open();
+        writer.Line(SourceEmitter.NotBrowsable);
+        writer.Line($"internal static global::StreamChat.TokenFormatException? StreamChatReadClaims({TokenType} token, out {nullableSelf} claims)").Open();
         writer.Line("claims = default;");
         for (var i = 0; i < model.Properties.Count; i++)
         {
             writer.Line($"{ClaimCode.LocalType(model.Properties[i])} claim{i} = default;");
         }
 
-        writer.Line("var reader = new global::System.Text.Json.Utf8JsonReader(token.PayloadUtf8);");
-        writer.Line("if (token.PayloadUtf8.IsEmpty || !reader.Read() || reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)").Open()
-            .Line($"return {ClaimCode.Reader}.MissingClaim({recordName}, \"user_id\");").Close();
-        writer.Line("while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)").Open();
+        writer.Line($"var reader = {ClaimCode.Reader}.StartPayload(token);");
+        writer.Line($"while ({ClaimCode.Reader}.NextClaim(ref reader))").Open();
         for (var i = 0; i < model.Properties.Count; i++)
         {
             var claim = model.Properties[i];
@@ -119,10 +98,12 @@ internal static class CodecEmitter
         }
 
         writer.Line("else").Open();
-        writer.Line("reader.Read();").Line("reader.Skip();").Close();
+        writer.Line($"{ClaimCode.Reader}.SkipValue(ref reader);").Close();
         writer.Close();
 
-        for (var i = 0; i < model.Properties.Count; i++)
+        // The user id first: a token without it (Token.Anonymous, whose payload is empty) is refused for it.
+        var order = Enumerable.Range(0, model.Properties.Count).OrderBy(i => model.Properties[i].IsUserId ? 0 : 1);
+        foreach (var i in order)
         {
             var claim = model.Properties[i];
             if (!claim.IsNullable)
@@ -161,10 +142,12 @@ internal static class CodecEmitter
     private static void WriteWriter(IndentedWriter writer, ClaimsRecordModel model)
     {
         writer.Line(SourceEmitter.GeneratedCode);
-        writer.Line($"private static void StreamChatWriteClaims(global::System.Text.Json.Utf8JsonWriter writer, {model.FullyQualifiedName} claims)").Open();
-        foreach (var claim in model.Properties)
+        writer.Line(SourceEmitter.NotBrowsable);
+        writer.Line($"internal static void StreamChatWriteClaims(global::System.Text.Json.Utf8JsonWriter writer, {model.FullyQualifiedName} claims)").Open();
+        for (var i = 0; i < model.Properties.Count; i++)
         {
-            ClaimCode.WriteWrite(writer, claim, "claims." + claim.PropertyName);
+            var claim = model.Properties[i];
+            ClaimCode.WriteWrite(writer, claim, "claims." + claim.PropertyName, ClaimCode.CanPreEncode(claim) ? "StreamChatName" + i : ClaimCode.Literal(claim.ClaimName));
         }
 
         writer.Close();

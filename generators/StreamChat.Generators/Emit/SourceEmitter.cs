@@ -7,6 +7,11 @@ internal static class SourceEmitter
 {
     public const string GeneratedCode = "[global::System.CodeDom.Compiler.GeneratedCode(\"StreamChat.Generators\", \"" + ThisAssembly.Version + "\")]";
 
+    public const string NotBrowsable = "[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]";
+
+    /// <summary>The provider factory's field holding the record's <c>ClaimsCodec</c>, as the record's members name it.</summary>
+    public static string Codec(ClaimsRecordModel model) => $"{model.DisplayName}TokenProvider.StreamChatCodec";
+
     public static string Emit(ClaimsRecordModel model)
     {
         var writer = new IndentedWriter();

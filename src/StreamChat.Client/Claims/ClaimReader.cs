@@ -17,6 +17,41 @@ namespace StreamChat.Claims;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class ClaimReader
 {
+    /// <summary>A reader over <paramref name="token"/>'s payload, past the object's start: <see cref="NextClaim"/> gives its claims (none for <see cref="Token.Anonymous"/>).</summary>
+    /// <param name="token">The token; its payload is a JSON object, or empty.</param>
+    /// <returns>The reader.</returns>
+    public static Utf8JsonReader StartPayload(Token token)
+    {
+        if (token is null)
+        {
+            throw new ArgumentNullException(nameof(token));
+        }
+
+        // An empty payload gives a reader that has nothing to read (not final, so it does not throw).
+        var payload = token.PayloadUtf8;
+        var reader = new Utf8JsonReader(payload, isFinalBlock: !payload.IsEmpty, state: default);
+        if (!payload.IsEmpty)
+        {
+            reader.Read();
+        }
+
+        return reader;
+    }
+
+    /// <summary>Moves to the next claim's name.</summary>
+    /// <param name="reader">The reader made by <see cref="StartPayload"/>.</param>
+    /// <returns>Whether the reader is on a claim's name (else the object has ended).</returns>
+    public static bool NextClaim(ref Utf8JsonReader reader) =>
+        reader.Read() && reader.TokenType == JsonTokenType.PropertyName;
+
+    /// <summary>Skips the value of a claim the record does not know.</summary>
+    /// <param name="reader">The reader, on the claim's name.</param>
+    public static void SkipValue(ref Utf8JsonReader reader)
+    {
+        reader.Read();
+        reader.Skip();
+    }
+
     /// <summary>Reads a string claim.</summary>
     /// <param name="reader">The reader, on the value.</param>
     /// <param name="value">The string, or <see langword="null"/> for JSON <c>null</c>.</param>

@@ -48,6 +48,19 @@ public sealed class ClaimMismatchTests
     }
 
     [Test]
+    public void The_anonymous_token_is_refused_for_its_missing_user_id_even_when_another_claim_comes_first()
+    {
+        var error = Assert.Throws<TokenFormatException>(() => UserIdLastClaims.FromToken(Token.Anonymous))!;
+
+        Assert.That(error.ClaimName, Is.EqualTo("user_id"));
+        Assert.That(UserIdLastClaims.TryFromToken(Token.Anonymous, out _), Is.False);
+    }
+
+    [Test]
+    public void A_token_missing_several_claims_is_refused_for_the_user_id_first() =>
+        AssertMismatch<UserIdLastClaims>("""{"name":"x"}""", "user_id", TokenFormatError.MissingClaim);
+
+    [Test]
     public void A_null_required_claim_counts_as_missing() =>
         AssertMismatch<StringClaims>("""{"user_id":"ada","name":null}""", "name", TokenFormatError.MissingClaim);
 

@@ -107,3 +107,9 @@ public readonly partial record struct StructClaims(string UserId, int Level, str
 
 [TokenClaims]
 public partial record ParameterAttributeClaims([UserId] string Login, [Claim("lvl")] int Level) : IClaimsRecord<ParameterAttributeClaims>;
+
+[TokenClaims]
+public partial record UserIdLastClaims(string Role, string UserId) : IClaimsRecord<UserIdLastClaims>;
+
+[TokenClaims]
+public partial record EscapedNameClaims(string UserId, [Claim("a+b")] string Plus, [Claim("café")] string Cafe, [Claim("say \"hi\"")] string Quote) : IClaimsRecord<EscapedNameClaims>;

@@ -149,6 +149,19 @@ public sealed class RoundTripTests
     }
 
     [Test]
+    public void Claim_names_outside_plain_ASCII_are_escaped_by_the_payload_writer_as_before_pre_encoding()
+    {
+        // Plain names are pre-encoded (JsonEncodedText, whose default encoder would escape '+' and 'é'); these are not.
+        var claims = new EscapedNameClaims("ada", "p", "c", "q");
+
+        var token = claims.Sign(_key, TimeSpan.FromMinutes(5), IssuedAt);
+
+        var payload = System.Text.Encoding.UTF8.GetString(token.PayloadUtf8);
+        Assert.That(payload, Does.StartWith("""{"user_id":"ada","a+b":"p","café":"c","say \"hi\"":"q","""));
+        Assert.That(EscapedNameClaims.FromToken(token), Is.EqualTo(claims));
+    }
+
+    [Test]
     public void SignCompact_gives_the_same_token_string_as_Sign()
     {
         var claims = new NullableClaims("ada") { Level = 2, Groups = ["g"] };

@@ -6,7 +6,7 @@ namespace MyApp
 {
     partial record BaseClaims : global::StreamChat.Claims.ITokenClaims
     {
-        private static readonly global::StreamChat.Jwt.JwtClaimsWriter<global::MyApp.BaseClaims> StreamChatClaimsWriter = StreamChatWriteClaims;
+        private static readonly global::System.Text.Json.JsonEncodedText StreamChatName0 = global::StreamChat.Claims.ClaimsTokenFactory.EncodeClaimName("user_id");
 
         /// <summary>Reads the claims of <paramref name="token"/> as a <see cref="global::MyApp.BaseClaims"/>. The signature is not checked.</summary>
         /// <param name="token">The token.</param>
@@ -14,94 +14,43 @@ namespace MyApp
         /// <exception cref="global::System.ArgumentNullException"><paramref name="token"/> is null.</exception>
         /// <exception cref="global::StreamChat.TokenFormatException">A required claim is missing or a claim does not fit its property; <see cref="global::StreamChat.TokenFormatException.ClaimName"/> names it.</exception>
         [global::System.CodeDom.Compiler.GeneratedCode("StreamChat.Generators", "0.1.0")]
-        public static global::MyApp.BaseClaims FromToken(global::StreamChat.Token token)
-        {
-            if (token is null)
-            {
-                throw new global::System.ArgumentNullException(nameof(token));
-            }
-
-            var error = StreamChatReadClaims(token, out var claims);
-            if (error is not null)
-            {
-                throw error;
-            }
-
-            return claims!;
-        }
+        public static global::MyApp.BaseClaims FromToken(global::StreamChat.Token token) => BaseClaimsTokenProvider.StreamChatCodec.FromToken(token);
 
         /// <summary>Reads the claims of <paramref name="token"/> as a <see cref="global::MyApp.BaseClaims"/> without throwing. The signature is not checked.</summary>
         /// <param name="token">The token.</param>
         /// <param name="claims">The claims, or the default value when they do not fit.</param>
         /// <returns>Whether the token's claims fit the record.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("StreamChat.Generators", "0.1.0")]
-        public static bool TryFromToken(global::StreamChat.Token? token, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::MyApp.BaseClaims? claims)
-        {
-            claims = default;
-            return token is not null && StreamChatReadClaims(token, out claims) is null;
-        }
+        public static bool TryFromToken(global::StreamChat.Token? token, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::MyApp.BaseClaims? claims) => BaseClaimsTokenProvider.StreamChatCodec.TryFromToken(token, out claims);
 
         /// <summary>Signs these claims into a user token (HS256), with <c>iat</c> and <c>exp</c> set from <paramref name="issuedAt"/> and <paramref name="lifetime"/>.</summary>
-        /// <param name="key">The signing key made from the API secret.</param>
-        /// <param name="lifetime">How long the token is valid; more than zero.</param>
-        /// <param name="issuedAt">The issue time, usually <c>TimeProvider.GetUtcNow()</c>. Claims are whole seconds.</param>
+        /// <inheritdoc cref="global::StreamChat.Claims.ITokenClaims.SignCompact" path="/param"/>
         /// <returns>The signed token.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("StreamChat.Generators", "0.1.0")]
-        public global::StreamChat.Token Sign(global::StreamChat.Jwt.JwtSigningKey key, global::System.TimeSpan lifetime, global::System.DateTimeOffset issuedAt)
-        {
-            return new global::StreamChat.Token(SignCompact(key, lifetime, issuedAt));
-        }
+        public global::StreamChat.Token Sign(global::StreamChat.Jwt.JwtSigningKey key, global::System.TimeSpan lifetime, global::System.DateTimeOffset issuedAt) => new global::StreamChat.Token(SignCompact(key, lifetime, issuedAt));
 
         /// <summary>Signs these claims like <c>Sign</c> but returns only the compact JWT string, without reading it back: for a token endpoint that sends the string on.</summary>
-        /// <param name="key">The signing key made from the API secret.</param>
-        /// <param name="lifetime">How long the token is valid; more than zero.</param>
-        /// <param name="issuedAt">The issue time, usually <c>TimeProvider.GetUtcNow()</c>. Claims are whole seconds.</param>
+        /// <inheritdoc cref="global::StreamChat.Claims.ITokenClaims.SignCompact" path="/param"/>
         /// <returns>The signed token as <c>header.payload.signature</c>.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("StreamChat.Generators", "0.1.0")]
-        public string SignCompact(global::StreamChat.Jwt.JwtSigningKey key, global::System.TimeSpan lifetime, global::System.DateTimeOffset issuedAt)
-        {
-            if (key is null)
-            {
-                throw new global::System.ArgumentNullException(nameof(key));
-            }
+        public string SignCompact(global::StreamChat.Jwt.JwtSigningKey key, global::System.TimeSpan lifetime, global::System.DateTimeOffset issuedAt) => BaseClaimsTokenProvider.StreamChatCodec.SignCompact(this, key, lifetime, issuedAt);
 
-            if (lifetime <= global::System.TimeSpan.Zero)
-            {
-                throw new global::System.ArgumentOutOfRangeException(nameof(lifetime), "A token's lifetime must be more than zero.");
-            }
-
-            return key.Sign(this, StreamChatClaimsWriter, issuedAt + lifetime, issuedAt);
-        }
-
-        /// <summary>The user id, for servers that sign any claims record through <see cref="global::StreamChat.Claims.ITokenClaims"/>.</summary>
         string global::StreamChat.Claims.ITokenClaims.UserId => this.UserId;
 
         /// <summary>Makes an unsigned development token with these claims. The chat server accepts it only when the app's auth checks are disabled: never use it in production.</summary>
         /// <returns>The development token.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("StreamChat.Generators", "0.1.0")]
         [global::StreamChat.Annotations.DevelopmentTokenApi]
-        public global::StreamChat.Token ToDevelopmentToken()
-        {
-            if (string.IsNullOrEmpty(this.UserId))
-            {
-                throw new global::System.InvalidOperationException("A development token needs a user id; set the user id property first.");
-            }
-
-            return global::StreamChat.Claims.ClaimsTokenFactory.CreateDevelopmentToken(this, StreamChatClaimsWriter);
-        }
+        public global::StreamChat.Token ToDevelopmentToken() => BaseClaimsTokenProvider.StreamChatCodec.ToDevelopmentToken(this);
 
         [global::System.CodeDom.Compiler.GeneratedCode("StreamChat.Generators", "0.1.0")]
-        private static global::StreamChat.TokenFormatException? StreamChatReadClaims(global::StreamChat.Token token, out global::MyApp.BaseClaims? claims)
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        internal static global::StreamChat.TokenFormatException? StreamChatReadClaims(global::StreamChat.Token token, out global::MyApp.BaseClaims? claims)
         {
             claims = default;
             string? claim0 = default;
-            var reader = new global::System.Text.Json.Utf8JsonReader(token.PayloadUtf8);
-            if (token.PayloadUtf8.IsEmpty || !reader.Read() || reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-            {
-                return global::StreamChat.Claims.ClaimReader.MissingClaim("BaseClaims", "user_id");
-            }
-
-            while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
+            var reader = global::StreamChat.Claims.ClaimReader.StartPayload(token);
+            while (global::StreamChat.Claims.ClaimReader.NextClaim(ref reader))
             {
                 if (reader.ValueTextEquals("user_id"))
                 {
@@ -113,8 +62,7 @@ namespace MyApp
                 }
                 else
                 {
-                    reader.Read();
-                    reader.Skip();
+                    global::StreamChat.Claims.ClaimReader.SkipValue(ref reader);
                 }
             }
 
@@ -128,9 +76,10 @@ namespace MyApp
         }
 
         [global::System.CodeDom.Compiler.GeneratedCode("StreamChat.Generators", "0.1.0")]
-        private static void StreamChatWriteClaims(global::System.Text.Json.Utf8JsonWriter writer, global::MyApp.BaseClaims claims)
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        internal static void StreamChatWriteClaims(global::System.Text.Json.Utf8JsonWriter writer, global::MyApp.BaseClaims claims)
         {
-            writer.WriteString("user_id", claims.UserId);
+            writer.WriteString(StreamChatName0, claims.UserId);
         }
     }
 
@@ -138,119 +87,30 @@ namespace MyApp
     [global::System.CodeDom.Compiler.GeneratedCode("StreamChat.Generators", "0.1.0")]
     public static class BaseClaimsTokenProvider
     {
-        /// <summary>A provider that always gives <paramref name="token"/>, after checking at once that its claims fit <see cref="global::MyApp.BaseClaims"/>. It never refreshes.</summary>
-        /// <param name="token">The token.</param>
-        /// <returns>The provider.</returns>
-        /// <exception cref="global::StreamChat.TokenFormatException">The token's claims do not fit the record; the exception names the claim.</exception>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        internal static readonly global::StreamChat.Claims.ClaimsCodec<global::MyApp.BaseClaims> StreamChatCodec = new(global::MyApp.BaseClaims.StreamChatReadClaims, global::MyApp.BaseClaims.StreamChatWriteClaims);
+
+        /// <inheritdoc cref="global::StreamChat.Claims.ClaimsCodec{TClaims}.Static"/>
         [global::StreamChat.Annotations.StaticTokenApi]
-        public static global::StreamChat.TokenProvider Static(global::StreamChat.Token token)
-        {
-            global::MyApp.BaseClaims.FromToken(token);
-            return global::StreamChat.TokenProvider.Static(token);
-        }
+        public static global::StreamChat.TokenProvider Static(global::StreamChat.Token token) => StreamChatCodec.Static(token);
 
-        /// <summary>The recommended provider: <paramref name="fetch"/> gets a token from your backend whenever one is needed; each token is checked against the record before it is used.</summary>
-        /// <param name="fetch">Fetches a token; it must honour the cancellation token.</param>
-        /// <returns>The provider. A fetched token whose claims do not fit fails the request with a <see cref="global::StreamChat.TokenFormatException"/>.</returns>
-        public static global::StreamChat.TokenProvider Closure(global::System.Func<global::System.Threading.CancellationToken, global::System.Threading.Tasks.Task<global::StreamChat.Token>> fetch)
-        {
-            if (fetch is null)
-            {
-                throw new global::System.ArgumentNullException(nameof(fetch));
-            }
+        /// <inheritdoc cref="global::StreamChat.Claims.ClaimsCodec{TClaims}.Closure(global::System.Func{global::System.Threading.CancellationToken, global::System.Threading.Tasks.Task{global::StreamChat.Token}})"/>
+        public static global::StreamChat.TokenProvider Closure(global::System.Func<global::System.Threading.CancellationToken, global::System.Threading.Tasks.Task<global::StreamChat.Token>> fetch) => StreamChatCodec.Closure(fetch);
 
-            return global::StreamChat.TokenProvider.Closure(async cancellationToken => Checked(await CallFetch(fetch(cancellationToken)).ConfigureAwait(false)));
-        }
+        /// <inheritdoc cref="global::StreamChat.Claims.ClaimsCodec{TClaims}.Closure(global::System.Func{global::StreamChat.ChatClient, global::System.Threading.CancellationToken, global::System.Threading.Tasks.Task{global::StreamChat.Token}})"/>
+        public static global::StreamChat.TokenProvider Closure(global::System.Func<global::StreamChat.ChatClient, global::System.Threading.CancellationToken, global::System.Threading.Tasks.Task<global::StreamChat.Token>> fetch) => StreamChatCodec.Closure(fetch);
 
-        /// <summary>The recommended provider, in the form that receives the client asking for the token; each token is checked against the record before it is used.</summary>
-        /// <param name="fetch">Fetches a token for the given client; it must honour the cancellation token.</param>
-        /// <returns>The provider. A fetched token whose claims do not fit fails the request with a <see cref="global::StreamChat.TokenFormatException"/>.</returns>
-        public static global::StreamChat.TokenProvider Closure(global::System.Func<global::StreamChat.ChatClient, global::System.Threading.CancellationToken, global::System.Threading.Tasks.Task<global::StreamChat.Token>> fetch)
-        {
-            if (fetch is null)
-            {
-                throw new global::System.ArgumentNullException(nameof(fetch));
-            }
+        /// <inheritdoc cref="global::StreamChat.TokenProvider.FromEndpoint(global::System.Net.Http.HttpClient, global::System.Uri)"/>
+        public static global::StreamChat.TokenProvider FromEndpoint(global::System.Net.Http.HttpClient httpClient, global::System.Uri endpoint) => StreamChatCodec.FromEndpoint(new global::StreamChat.TokenEndpoint(httpClient, endpoint));
 
-            return global::StreamChat.TokenProvider.Closure(async (client, cancellationToken) => Checked(await CallFetch(fetch(client, cancellationToken)).ConfigureAwait(false)));
-        }
+        /// <inheritdoc cref="global::StreamChat.Claims.ClaimsCodec{TClaims}.FromEndpoint"/>
+        public static global::StreamChat.TokenProvider FromEndpoint(global::StreamChat.TokenEndpoint endpoint) => StreamChatCodec.FromEndpoint(endpoint);
 
-        /// <summary>The recommended provider when your backend has a token endpoint (<c>MapChatTokenEndpoint</c>): gets <c>{"token":…}</c> from <paramref name="endpoint"/> whenever one is needed; each token is checked against the record before it is used.</summary>
-        /// <param name="httpClient">Carries the user's login for your backend (a cookie, a bearer token).</param>
-        /// <param name="endpoint">The endpoint, for example <c>https://your.backend/chat/token</c>; https, or http to this machine.</param>
-        /// <returns>The provider. A failed fetch is a <see cref="global::StreamChat.TokenEndpointException"/>; a token whose claims do not fit, a <see cref="global::StreamChat.TokenFormatException"/>.</returns>
-        public static global::StreamChat.TokenProvider FromEndpoint(global::System.Net.Http.HttpClient httpClient, global::System.Uri endpoint) => FromEndpoint(new global::StreamChat.TokenEndpoint(httpClient, endpoint));
-
-        /// <summary>The provider of <c>FromEndpoint(HttpClient, Uri)</c>, for an endpoint built with its own HTTP client factory; each token is checked against the record before it is used.</summary>
-        /// <param name="endpoint">The endpoint.</param>
-        /// <returns>The provider.</returns>
-        public static global::StreamChat.TokenProvider FromEndpoint(global::StreamChat.TokenEndpoint endpoint)
-        {
-            if (endpoint is null)
-            {
-                throw new global::System.ArgumentNullException(nameof(endpoint));
-            }
-
-            return Closure(cancellationToken => endpoint.FetchAsync(cancellationToken));
-        }
-
-        /// <summary>A provider of development tokens carrying <paramref name="claims"/>. The chat server accepts them only when the app's auth checks are disabled: never use it in production.</summary>
-        /// <param name="claims">The claims of the user to connect as.</param>
-        /// <returns>The provider.</returns>
+        /// <inheritdoc cref="global::StreamChat.Claims.ClaimsCodec{TClaims}.Development"/>
         [global::StreamChat.Annotations.DevelopmentTokenApi]
-        public static global::StreamChat.TokenProvider Development(global::MyApp.BaseClaims claims)
-        {
-            if (claims is null)
-            {
-                throw new global::System.ArgumentNullException(nameof(claims));
-            }
+        public static global::StreamChat.TokenProvider Development(global::MyApp.BaseClaims claims) => StreamChatCodec.Development(claims);
 
-            return global::StreamChat.Claims.ClaimsTokenFactory.DevelopmentProvider(claims.ToDevelopmentToken());
-        }
-
-        /// <summary>A self-refreshing provider that signs a fresh token with <paramref name="claims"/> whenever one is needed: for servers, bots and tests that hold the API secret.</summary>
-        /// <param name="claims">The claims of every token.</param>
-        /// <param name="key">The signing key made from the API secret.</param>
-        /// <param name="lifetime">How long each token is valid; more than zero.</param>
-        /// <param name="timeProvider">The clock for <c>iat</c> and <c>exp</c>; the system clock when null.</param>
-        /// <returns>The provider.</returns>
-        public static global::StreamChat.TokenProvider Signed(global::MyApp.BaseClaims claims, global::StreamChat.Jwt.JwtSigningKey key, global::System.TimeSpan lifetime, global::System.TimeProvider? timeProvider = null)
-        {
-            if (claims is null)
-            {
-                throw new global::System.ArgumentNullException(nameof(claims));
-            }
-
-            if (key is null)
-            {
-                throw new global::System.ArgumentNullException(nameof(key));
-            }
-
-            if (lifetime <= global::System.TimeSpan.Zero)
-            {
-                throw new global::System.ArgumentOutOfRangeException(nameof(lifetime), "A token's lifetime must be more than zero.");
-            }
-
-            var clock = timeProvider ?? global::System.TimeProvider.System;
-            return global::StreamChat.TokenProvider.Closure(cancellationToken =>
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                return global::System.Threading.Tasks.Task.FromResult(claims.Sign(key, lifetime, clock.GetUtcNow()));
-            });
-        }
-
-        private static global::System.Threading.Tasks.Task<global::StreamChat.Token> CallFetch(global::System.Threading.Tasks.Task<global::StreamChat.Token>? fetching) =>
-            fetching ?? throw new global::System.InvalidOperationException("The token provider's callback returned a null task; return the task that fetches the token.");
-
-        private static global::StreamChat.Token Checked(global::StreamChat.Token? token)
-        {
-            if (token is null)
-            {
-                throw new global::System.InvalidOperationException("The token provider's callback returned null; return a Token, or throw to report why none could be fetched.");
-            }
-
-            global::MyApp.BaseClaims.FromToken(token);
-            return token;
-        }
+        /// <inheritdoc cref="global::StreamChat.Claims.ClaimsCodec{TClaims}.Signed"/>
+        public static global::StreamChat.TokenProvider Signed(global::MyApp.BaseClaims claims, global::StreamChat.Jwt.JwtSigningKey key, global::System.TimeSpan lifetime, global::System.TimeProvider? timeProvider = null) => StreamChatCodec.Signed(claims, key, lifetime, timeProvider);
     }
 }

@@ -1,0 +1,128 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Reflection.Metadata;
+using System.Reflection.PortableExecutable;
+using System.Runtime.Loader;
+using Basic.Reference.Assemblies;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using StreamChat.Generators;
+using StreamChat.Tests.Shared;
+
+namespace StreamChat.Benchmarks.Generator;
+
+/// <summary>
+/// <c>--lean [--corpus] [generator.dll]</c>: how much code the generator adds (issue 22). For the minimal record, the generated
+/// lines and the IL bytes of the generated members: the method bodies of the assembly compiled with the generated file
+/// less those without it (read with System.Reflection.Metadata). For the 1,000-record corpus, a build (generator run,
+/// binding and emit) against the same build without the generator, in alternating rounds. Another build of the
+/// generator (an older commit's) can be given to measure it against this repository's runtime in the same run.
+/// </summary>
+internal static class LeanReport
+{
+    private const string MinimalRecord = "using StreamChat.Claims;\n\nnamespace MyApp;\n\n[TokenClaims]\npublic partial record ChatClaims(string UserId);\n";
+
+    public static int Run(string[] args)
+    {
+        var generators = new List<(string Name, ISourceGenerator Generator)> { ("this repository", new TokenClaimsGenerator().AsSourceGenerator()) };
+        var corpus = args.Contains("--corpus");
+        foreach (var path in args.Where(a => a != "--corpus"))
+        {
+            var assembly = new AssemblyLoadContext(path).LoadFromAssemblyPath(Path.GetFullPath(path));
+            var generator = (IIncrementalGenerator)Activator.CreateInstance(assembly.GetType("StreamChat.Generators.TokenClaimsGenerator", throwOnError: true)!)!;
+            generators.Add((path, generator.AsSourceGenerator()));
+        }
+
+        Console.WriteLine("| generator | minimal record: generated lines | IL bytes of the generated members | methods | corpus build ÷ build without the generator |");
+        Console.WriteLine("|---|---:|---:|---:|---:|");
+        var baseline = Emit(Compilation([MinimalRecord]));
+        foreach (var (name, generator) in generators)
+        {
+            var generated = Generate(generator, Compilation([MinimalRecord]));
+            var lines = generated.Sum(text => text.Split('\n').Length - (text.EndsWith('\n') ? 1 : 0));
+            var with = Emit(Compilation([MinimalRecord, .. generated]));
+            var ratio = corpus ? CorpusBuildRatio(generator).ToString("F2", CultureInfo.InvariantCulture) : "(--corpus)";
+            Console.WriteLine($"| {name} | {lines} | {with.IlBytes - baseline.IlBytes:N0} | {with.Methods - baseline.Methods} | {ratio} |");
+        }
+
+        return 0;
+    }
+
+    private static CSharpCompilation Compilation(IEnumerable<string> sources) =>
+        CSharpCompilation.Create(
+            "Consumer",
+            sources.Select(source => CSharpSyntaxTree.ParseText(source, ScaleCompilation.ParseOptions)),
+            [.. Net80.References.All, MetadataReference.CreateFromFile(typeof(Token).Assembly.Location)],
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, optimizationLevel: OptimizationLevel.Release));
+
+    private static List<string> Generate(ISourceGenerator generator, CSharpCompilation compilation) =>
+        [.. CSharpGeneratorDriver.Create([generator], parseOptions: ScaleCompilation.ParseOptions)
+            .RunGenerators(compilation).GetRunResult().GeneratedTrees.Select(tree => tree.ToString())];
+
+    /// <summary>Emits the compilation and sums the method body sizes (IL bytes, header included) over every method.</summary>
+    private static (int IlBytes, int Methods) Emit(Compilation compilation)
+    {
+        using var stream = new MemoryStream();
+        var result = compilation.Emit(stream);
+        if (!result.Success)
+        {
+            throw new InvalidOperationException(string.Join("\n", result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error)));
+        }
+
+        stream.Position = 0;
+        using var pe = new PEReader(stream);
+        var metadata = pe.GetMetadataReader();
+        var (bytes, methods) = (0, 0);
+        foreach (var handle in metadata.MethodDefinitions)
+        {
+            var rva = metadata.GetMethodDefinition(handle).RelativeVirtualAddress;
+            if (rva != 0)
+            {
+                bytes += pe.GetMethodBody(rva).Size;
+                methods++;
+            }
+        }
+
+        return (bytes, methods);
+    }
+
+    /// <summary>
+    /// The median over alternating rounds of (corpus with its records' code generated: generator, binding, emit) ÷ (the
+    /// same records without the generator). The code that calls the generated members is left out of both.
+    /// </summary>
+    private static double CorpusBuildRatio(ISourceGenerator generator, int rounds = 5)
+    {
+        var records = ClaimsRecordCorpus.Records()
+            .Select(file => file.Source[..file.Source.IndexOf("internal static class Use", StringComparison.Ordinal)])
+            .ToList();
+        var ratios = new List<double>();
+        for (var round = -1; round < rounds; round++)
+        {
+            var with = Time(() =>
+            {
+                CSharpGeneratorDriver.Create([generator], parseOptions: ScaleCompilation.ParseOptions)
+                    .RunGeneratorsAndUpdateCompilation(Compilation(records), out var output, out _);
+                Emit(output);
+            });
+            var without = Time(() => Emit(Compilation(records)));
+            if (round >= 0)
+            {
+                ratios.Add(with / without);
+            }
+        }
+
+        ratios.Sort();
+        return ratios[ratios.Count / 2];
+    }
+
+    private static double Time(Action action)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        action();
+        return stopwatch.Elapsed.TotalMilliseconds;
+    }
+}
