@@ -125,9 +125,12 @@ internal sealed class ConsumerProject
     /// </summary>
     public static (string Id, string Version)[] TestFrameworkPackages()
     {
+        // Only these ids: others may be pinned twice under conditions (Microsoft.CodeAnalysis.CSharp, per Roslyn build).
+        var ids = new[] { "Microsoft.NET.Test.Sdk", "NUnit", "NUnit3TestAdapter" };
         var pins = XDocument.Load(Path.Combine(RepositoryFiles.Root, "Directory.Packages.props")).Descendants("PackageVersion")
+            .Where(e => ids.Contains((string)e.Attribute("Include")!))
             .ToDictionary(e => (string)e.Attribute("Include")!, e => (string)e.Attribute("Version")!);
-        return new[] { "Microsoft.NET.Test.Sdk", "NUnit", "NUnit3TestAdapter" }.Select(id => (id, pins[id])).ToArray();
+        return ids.Select(id => (id, pins[id])).ToArray();
     }
 
     /// <summary>Builds from scratch (so every warning is reported again) with the given configuration and properties.</summary>
