@@ -21,40 +21,26 @@ public sealed class PublishedApp
     private static IBrowser? _browser;
     private static string? _publishFailure;
 
-    /// <summary>Where the browser is expected: <c>STREAMCHAT_CHROMIUM</c>, else Debian's <c>/usr/bin/chromium</c>.</summary>
-    public static string ExecutablePath { get; } = Environment.GetEnvironmentVariable("STREAMCHAT_CHROMIUM") is { Length: > 0 } path ? path : "/usr/bin/chromium";
-
     /// <summary>The published app's <c>wwwroot</c>, which the backend serves.</summary>
     public static string WebRoot { get; } = Path.Combine(TestContext.CurrentContext.WorkDirectory, "blazorchat-published", "wwwroot");
 
     /// <summary>The shared browser; fails the test when it could not start or the app could not be published.</summary>
     public static IBrowser Browser => _publishFailure is { } failure
         ? throw new AssertionException(failure)
-        : _browser ?? throw new AssertionException(
-            $"Chromium is missing at {ExecutablePath}. Building this project installs Debian's chromium when run as root on Debian; "
-            + "otherwise install it (sudo apt-get install chromium) or set STREAMCHAT_CHROMIUM to a Chromium or Chrome binary.");
+        : _browser ?? throw new AssertionException(HeadlessChromium.MissingMessage);
 
     [OneTimeSetUp]
     public async Task StartAsync()
     {
         _publishFailure = await PublishAsync();
-        if (_publishFailure is not null || !File.Exists(ExecutablePath))
+        if (_publishFailure is not null || !HeadlessChromium.IsInstalled)
         {
             return;
         }
 
         Assertions.SetDefaultExpectTimeout(30_000);
         _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = ExecutablePath,
-            Headless = true,
-            Args =
-            [
-                "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-            ],
-        });
+        _browser = await HeadlessChromium.LaunchAsync(_playwright);
     }
 
     [OneTimeTearDown]

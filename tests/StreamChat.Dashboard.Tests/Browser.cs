@@ -1,7 +1,6 @@
-using System;
-using System.IO;
 using System.Threading.Tasks;
 using Microsoft.Playwright;
+using StreamChat.Tests.Shared;
 
 namespace StreamChat.Dashboard.Tests;
 
@@ -13,21 +12,16 @@ namespace StreamChat.Dashboard.Tests;
 [SetUpFixture]
 public sealed class Browser
 {
-    /// <summary>Where the browser is expected: <c>STREAMCHAT_CHROMIUM</c>, else Debian's <c>/usr/bin/chromium</c>.</summary>
-    public static string ExecutablePath { get; } = Environment.GetEnvironmentVariable("STREAMCHAT_CHROMIUM") is { Length: > 0 } path ? path : "/usr/bin/chromium";
-
     private static IPlaywright? _playwright;
     private static IBrowser? _browser;
 
     /// <summary>The shared browser; fails the test when it could not start.</summary>
-    public static IBrowser Instance => _browser ?? throw new AssertionException(
-        $"Chromium is missing at {ExecutablePath}. Building this project installs Debian's chromium when run as root on Debian; "
-        + "otherwise install it (sudo apt-get install chromium) or set STREAMCHAT_CHROMIUM to a Chromium or Chrome binary.");
+    public static IBrowser Instance => _browser ?? throw new AssertionException(HeadlessChromium.MissingMessage);
 
     [OneTimeSetUp]
     public async Task LaunchAsync()
     {
-        if (!File.Exists(ExecutablePath))
+        if (!HeadlessChromium.IsInstalled)
         {
             return;
         }
@@ -36,17 +30,7 @@ public sealed class Browser
         Assertions.SetDefaultExpectTimeout(15_000);
         _playwright = await Playwright.CreateAsync();
 
-        // Launch (not a persistent context) gives every run a fresh, throw-away profile directory.
-        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = ExecutablePath,
-            Headless = true,
-            Args =
-            [
-                "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-            ],
-        });
+        _browser = await HeadlessChromium.LaunchAsync(_playwright);
     }
 
     [OneTimeTearDown]
