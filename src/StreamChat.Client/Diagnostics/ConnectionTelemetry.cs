@@ -60,12 +60,15 @@ internal static class ConnectionTelemetry
         return new ReconnectAttempt(activity);
     }
 
-    /// <summary>Counts one WebSocket event by its type (a protocol name such as <c>message.new</c>, never content).</summary>
+    /// <summary>
+    /// Counts one WebSocket event by its type (a protocol name such as <c>message.new</c>, never content); a type the
+    /// protocol does not name counts as <c>other</c> (<see cref="KnownEventTypes"/>).
+    /// </summary>
     public static void EventReceived(string type)
     {
         if (ClientTelemetry.EventsReceived.Enabled)
         {
-            ClientTelemetry.EventsReceived.Add(1, new System.Collections.Generic.KeyValuePair<string, object?>(TelemetryNames.EventType, type));
+            ClientTelemetry.EventsReceived.Add(1, new System.Collections.Generic.KeyValuePair<string, object?>(TelemetryNames.EventType, KnownEventTypes.TagValue(type)));
         }
     }
 

@@ -67,4 +67,28 @@ public sealed class ConnectionTelemetryTests : FaultTest
         });
         await world.AssertReleasedAsync(client);
     }
+
+    [Test]
+    public async Task Event_types_the_protocol_does_not_name_are_counted_as_other_so_a_server_cannot_grow_the_series()
+    {
+        await using var world = await FaultHarness.StartAsync();
+        var (client, _) = await world.ConnectWatchingAsync("lea", "telemetry-types");
+        using var telemetry = new TelemetryRecorder(name => name == ChatClientTelemetry.Name);
+
+        for (var i = 0; i < 50; i++)
+        {
+            await world.Proxy.InjectAsync(WebSocketFrames.Text($$"""{"type":"made.up.{{i}}","created_at":"2026-12-07T00:00:00Z"}"""));
+        }
+
+        await FaultHarness.AssertDeliversAsync(client, "telemetry-types"); // every injected frame was read by now
+
+        var types = telemetry.Of("streamchat.client.events.received").Select(m => (string?)m.Tags["streamchat.event.type"]).Distinct().ToArray();
+        Assert.Multiple(() =>
+        {
+            Assert.That(telemetry.Sum("streamchat.client.events.received", ("streamchat.event.type", "other")), Is.EqualTo(50));
+            Assert.That(types, Has.None.StartsWith("made.up"), string.Join(", ", types));
+            Assert.That(types, Does.Contain("message.new"), "a known type keeps its name");
+        });
+        await world.AssertReleasedAsync(client);
+    }
 }
