@@ -13,6 +13,7 @@ public sealed partial class DevServerFaults
     private readonly ConnectionRegistry _connections;
     private int _rejectRequests;
     private StreamErrorCode _requestCode;
+    private string? _requestPath;
     private int _rejectConnects;
     private StreamErrorCode _connectCode;
 
@@ -31,6 +32,31 @@ public sealed partial class DevServerFaults
         {
             _rejectRequests = count;
             _requestCode = code;
+            _requestPath = null;
+        }
+    }
+
+    /// <summary>
+    /// Like <see cref="RejectNextRequests"/>, for requests to <paramref name="path"/> only (for example <c>/sync</c>, to
+    /// fail a client's recovery of missed messages while its other requests succeed). Arming replaces any earlier
+    /// request fault.
+    /// </summary>
+    /// <param name="path">The request path, compared without case, starting with <c>/</c>.</param>
+    /// <param name="count">How many requests to <paramref name="path"/> to reject; 0 disarms.</param>
+    /// <param name="code">The error code to answer with; default 40 (token expired).</param>
+    public void RejectNextRequestsTo(string path, int count, StreamErrorCode code = StreamErrorCode.TokenExpired)
+    {
+        if (path is null || !path.StartsWith('/'))
+        {
+            throw new System.ArgumentException($"The path must start with '/' (for example \"/sync\"); got {(path is null ? "null" : $"\"{path}\"")}.", nameof(path));
+        }
+
+        EnsureValid(count, code);
+        lock (_gate)
+        {
+            _rejectRequests = count;
+            _requestCode = code;
+            _requestPath = path;
         }
     }
 
@@ -60,6 +86,7 @@ public sealed partial class DevServerFaults
         lock (_gate)
         {
             _rejectRequests = 0;
+            _requestPath = null;
             _rejectConnects = 0;
         }
     }
@@ -71,7 +98,19 @@ public sealed partial class DevServerFaults
         _ => $"request rejected with code {(int)code} (injected fault)",
     };
 
-    internal bool TryConsumeRequestRejection(out StreamErrorCode code) => TryConsume(ref _rejectRequests, _requestCode, out code);
+    internal bool TryConsumeRequestRejection(string path, out StreamErrorCode code)
+    {
+        lock (_gate)
+        {
+            if (_requestPath is not null && !string.Equals(_requestPath, path, System.StringComparison.OrdinalIgnoreCase))
+            {
+                code = StreamErrorCode.None;
+                return false;
+            }
+        }
+
+        return TryConsume(ref _rejectRequests, _requestCode, out code);
+    }
 
     internal bool TryConsumeConnectRejection(out StreamErrorCode code) => TryConsume(ref _rejectConnects, _connectCode, out code);
 

@@ -56,6 +56,25 @@ public sealed class FaultTests : DevServerTest
     }
 
     [Test]
+    public async Task RejectNextRequestsTo_rejects_only_requests_to_its_path()
+    {
+        Server.Faults.RejectNextRequestsTo(QueryPath, 1, StreamErrorCode.InputError);
+        var other = await Api.PostAsync("/channels/messaging/elsewhere/query", "{}", UserToken("alice"));
+        var first = await Api.PostAsync(QueryPath, "{}", UserToken("alice"));
+        var second = await Api.PostAsync(QueryPath, "{}", UserToken("alice"));
+        Assert.That(other.Status, Is.EqualTo(HttpStatusCode.OK), "another path is not touched and does not use the count up");
+        first.AssertError(StreamErrorCode.InputError, HttpStatusCode.BadRequest);
+        Assert.That(second.Status, Is.EqualTo(HttpStatusCode.OK));
+    }
+
+    [Test]
+    public void RejectNextRequestsTo_refuses_a_path_without_its_leading_slash()
+    {
+        var error = Assert.Throws<System.ArgumentException>(() => Server.Faults.RejectNextRequestsTo("sync", 1));
+        Assert.That(error!.Message, Does.Contain("must start with '/'").And.Contain("\"sync\""));
+    }
+
+    [Test]
     public async Task RejectNextRequests_skips_guest_anonymous_and_server_token_requests()
     {
         Server.Faults.RejectNextRequests(1);

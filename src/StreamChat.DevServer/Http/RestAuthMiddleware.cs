@@ -43,7 +43,7 @@ internal sealed class RestAuthMiddleware(RequestDelegate next, DevServerState st
         var authType = SingleValue.Header(request, "stream-auth-type");
         var token = SingleValue.Header(request, "Authorization");
         if (authType != Authenticator.Anonymous && !string.IsNullOrEmpty(token) && !IsServerToken(token)
-            && state.Faults.TryConsumeRequestRejection(out var injected))
+            && state.Faults.TryConsumeRequestRejection(request.Path.Value ?? string.Empty, out var injected))
         {
             state.Logger.LogInformation("Fault: rejected {Method} {Path} with code {Code}", request.Method, request.Path, (int)injected);
             throw new ProtocolException(injected, DevServerFaults.Message(injected));

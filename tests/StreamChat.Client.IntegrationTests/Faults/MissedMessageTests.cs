@@ -68,6 +68,40 @@ public sealed class MissedMessageTests : FaultTest
         await world.AssertReleasedAsync(watcher);
     }
 
+    [Test]
+    public async Task A_failed_sync_is_asked_again_from_the_same_point_on_the_next_reconnect()
+    {
+        await using var world = await FaultHarness.StartAsync();
+        var (watcher, states) = await world.ConnectWatchingAsync("wil", "resync");
+        var received = Record(watcher);
+        await using var sender = await DirectSenderAsync(world, "sam", "resync");
+        await SendAndAwaitAsync(sender, "resync", received, "before");
+
+        await world.DropWhileRefusingAsync(states);
+        for (var i = 1; i <= 3; i++)
+        {
+            await sender.SendMessageAsync("messaging", "resync", $"missed {i}").Guard();
+        }
+
+        world.Server.Faults.RejectNextRequestsTo("/sync", 1, StreamErrorCode.InputError); // the recovery's sync fails once
+        world.Proxy.AcceptAgain();
+        await states.WaitForAsync(ConnectionState.Connected);
+        await SendAndAwaitAsync(sender, "resync", received, "between"); // live events still arrive; the missed ones not yet
+        Assert.That(received.Select(e => e.Message.Text), Is.EqualTo(new[] { "before", "between" }), "the failed sync raised nothing");
+
+        await world.DropWhileRefusingAsync(states);
+        world.Proxy.AcceptAgain();
+        await states.WaitForAsync(ConnectionState.Connected);
+        await SendAndAwaitAsync(sender, "resync", received, "after");
+
+        // The second sync starts where the failed one did: the missed messages arrive, the ones already seen do not again.
+        Assert.That(received.Select(e => e.Message.Text), Is.EqualTo(new[] { "before", "between", "missed 1", "missed 2", "missed 3", "after" }));
+        Assert.That(world.Logs.AllText, Does.Contain("Could not recover the messages missed while reconnecting"), "the sync failed as armed");
+        Assert.That(world.Logs.AllText, Does.Contain("Recovered 5 missed messages of 1 watched channels"), "the second sync from the old point: before, the 3 missed and between; the seen ones raised once");
+        await sender.DisposeAsync(); // its connection goes too, so the server has none left
+        await world.AssertReleasedAsync(watcher);
+    }
+
     private static ConcurrentQueue<MessageReceivedEventArgs> Record(ChatClient client)
     {
         var received = new ConcurrentQueue<MessageReceivedEventArgs>();
