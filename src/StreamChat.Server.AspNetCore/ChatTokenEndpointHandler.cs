@@ -20,6 +20,7 @@ internal sealed class ChatTokenEndpointHandler(Func<HttpContext, CancellationTok
 
     public async Task HandleAsync(HttpContext context)
     {
+        context.Items[TokenEndpointRefusals.EndpointRan] = true; // its answers are counted here, not by the filter
         var metrics = context.RequestServices.GetService<TokenEndpointMetrics>();
         var time = context.RequestServices.GetService<TimeProvider>() ?? TimeProvider.System;
         var started = time.GetTimestamp();

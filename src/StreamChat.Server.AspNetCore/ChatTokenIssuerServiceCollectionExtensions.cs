@@ -32,7 +32,7 @@ public static class ChatTokenIssuerServiceCollectionExtensions
 
         services.AddSingleton<IConfigureOptions<ChatTokenIssuerOptions>>(provider => new ChatTokenIssuerConfiguration(provider.GetService<IConfiguration>(), configSectionPath));
         services.AddSingleton<IValidateOptions<ChatTokenIssuerOptions>>(new ChatTokenIssuerOptionsValidator(configSectionPath + ":"));
-        TokenEndpointAuthorizationResults.Register(services);
+        TokenEndpointRefusals.Register(services);
         services.TryAddSingleton(provider => new ChatTokenIssuer(provider.GetRequiredService<IOptions<ChatTokenIssuerOptions>>().Value, provider.GetService<TimeProvider>()));
         return services.AddOptions<ChatTokenIssuerOptions>().ValidateOnStart();
     }

@@ -4,7 +4,7 @@ using System.IO;
 using System.Linq;
 using System.Text.RegularExpressions;
 using System.Threading.Tasks;
-using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using StreamChat.Client.IntegrationTests.Support;
 using StreamChat.DevServer;
@@ -75,7 +75,7 @@ public sealed partial class TelemetryDocsTests
         var services = new ServiceCollection().AddLogging();
         services.AddChatTokenIssuer();
         await using var provider = services.BuildServiceProvider();
-        _ = provider.GetRequiredService<IAuthorizationMiddlewareResultHandler>();
+        _ = provider.GetServices<IStartupFilter>().ToArray();
     }
 
     private static string TypeName(Type type) => type.Name[..type.Name.IndexOf('`', StringComparison.Ordinal)];
