@@ -49,7 +49,7 @@ public sealed class ChatApiException : ChatException
             StreamErrorCode.AuthenticationFailed => " Check that the token was issued for this app (development tokens need auth checks disabled).",
             StreamErrorCode.TokenExpired => " The token expired or was revoked; a static or development token cannot be refreshed, use TokenProvider.Closure.",
             StreamErrorCode.TokenNotValidYet => " The token's 'nbf' is in the future; check the issuing server's clock.",
-            StreamErrorCode.TokenIssuedInFuture => " The token's 'iat' is after the server's clock; backdate 'iat' when issuing (UserTokenIssuer.IssuedAtBackdate).",
+            StreamErrorCode.TokenIssuedInFuture => " The token's 'iat' is after the server's clock; backdate 'iat' when issuing (UserTokenIssuer.IssuedAtBackdate; for the ASP.NET Core token endpoint, ChatTokenIssuerOptions.IssuedAtBackdate, configuration key \"Chat:IssuedAtBackdate\").",
             StreamErrorCode.TokenSignatureInvalid => " The token was not signed with this app's secret.",
             StreamErrorCode.NotAllowed => " The user's role does not permit this.",
             StreamErrorCode.None when (int)status >= 500 => " The answer had no chat error body: the server or a proxy in front of it failed. This is usually temporary; retry later.",

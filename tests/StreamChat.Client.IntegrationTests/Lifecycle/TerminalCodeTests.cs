@@ -41,6 +41,21 @@ public sealed class TerminalCodeTests
         });
     }
 
+    [Test]
+    public async Task Code_42_says_where_to_backdate_iat_for_both_ways_of_issuing()
+    {
+        await using var server = await Loopback.StartServerAsync();
+        using var issuer = Loopback.Issuer(server);
+        var provider = new ScriptedProvider(call => Tokens.Issue(issuer, "hal", call));
+        await using var client = new ChatClient(Loopback.Config(server), provider.Provider);
+        await client.ConnectAsync().Guard();
+        server.Faults.RejectNextRequests(1, StreamErrorCode.TokenIssuedInFuture);
+
+        var error = await Assert.ThrowsAsync<ChatApiException>(() => client.QueryChannelAsync("messaging", "terminal").Guard());
+
+        Assert.That(error!.Message, Does.Contain("UserTokenIssuer.IssuedAtBackdate").And.Contain("ChatTokenIssuerOptions.IssuedAtBackdate").And.Contain("\"Chat:IssuedAtBackdate\""));
+    }
+
     [TestCaseSource(nameof(TerminalCodes))]
     public async Task Terminal_code_on_connect_fails_at_once_without_calling_the_provider_again(StreamErrorCode code)
     {
