@@ -11,7 +11,7 @@ using StreamChat.Benchmarks.Generator;
 using StreamChat.Benchmarks.Quick;
 
 // Modes besides BenchmarkDotNet's switcher (docs/benchmarks.md): the codec's profiling loops, the end-to-end harness and
-// its C# worker, the generator's report and /reportAnalyzer build, and the quick check of every target (each area's
+// its C# worker, the generator's report, /reportAnalyzer build and build ratio, and the quick check of every target (each area's
 // checks in their own class).
 switch (args)
 {
@@ -27,6 +27,8 @@ switch (args)
         return await GeneratorReport.RunAsync();
     case ["--lean", ..]:
         return LeanReport.Run(args[1..]);
+    case ["--build-ratio", ..]:
+        return await BuildRatio.RunAsync(args[1..]);
     case ["--reportanalyzer", ..]:
         return await ReportAnalyzerBuild.RunAsync();
     case ["--quick", ..]:

@@ -30,6 +30,13 @@ internal static class ClaimsRecordCorpus
         return files;
     }
 
+    /// <summary>
+    /// A record's file without the code that uses it: what compiles with and without the generator (the user code calls
+    /// generated members), for comparing the two builds.
+    /// </summary>
+    public static string WithoutUserCode(string source) =>
+        source.Substring(0, source.IndexOf("internal static class Use", System.StringComparison.Ordinal));
+
     /// <summary>A file that no record uses; each revision is an edit of it.</summary>
     public static string Unrelated(int revision) =>
         $"namespace Scale;\n\ninternal static class Unrelated\n{{\n    public static int Revision => {revision};\n}}\n";

@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Time.Testing;
 
@@ -128,6 +129,23 @@ public class TokenValidatorTests
         var result = _validator.Validate(Token.Development("john").RawValue);
 
         Assert.That(result.ErrorCode, Is.EqualTo(StreamErrorCode.TokenSignatureInvalid));
+    }
+
+    [Test]
+    public void Signature_changed_in_any_one_character_is_code_43()
+    {
+        var token = _issuer.CreateUserToken("john");
+        var start = token.LastIndexOf('.') + 1;
+
+        // Every position: the signature is compared word by word, and each word must count.
+        var verdicts = Enumerable.Range(start, token.Length - start).Select(at =>
+        {
+            var changed = token.ToCharArray();
+            changed[at] = changed[at] == 'A' ? 'B' : 'A';
+            return _validator.Validate(new string(changed)).ErrorCode;
+        });
+
+        Assert.That(verdicts, Has.Exactly(43).Items.And.All.EqualTo(StreamErrorCode.TokenSignatureInvalid));
     }
 
     [Test]

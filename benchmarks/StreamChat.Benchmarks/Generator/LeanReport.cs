@@ -97,7 +97,7 @@ internal static class LeanReport
     private static double CorpusBuildRatio(ISourceGenerator generator, int rounds = 5)
     {
         var records = ClaimsRecordCorpus.Records()
-            .Select(file => file.Source[..file.Source.IndexOf("internal static class Use", StringComparison.Ordinal)])
+            .Select(file => ClaimsRecordCorpus.WithoutUserCode(file.Source))
             .ToList();
         var ratios = new List<double>();
         for (var round = -1; round < rounds; round++)

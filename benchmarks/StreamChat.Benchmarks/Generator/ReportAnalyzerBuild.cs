@@ -93,9 +93,13 @@ internal static partial class ReportAnalyzerBuild
             """);
     }
 
-    private static async Task<(int ExitCode, string Output)> BuildAsync(string folder)
+    private static Task<(int ExitCode, string Output)> BuildAsync(string folder) =>
+        DotnetAsync(folder, ["build", "-c", "Release", "-v:d", "-clp:PerformanceSummary", "-nodeReuse:false"]);
+
+    /// <summary>Runs <c>dotnet</c> with <paramref name="arguments"/> in <paramref name="folder"/>; its exit code and output.</summary>
+    internal static async Task<(int ExitCode, string Output)> DotnetAsync(string folder, string[] arguments)
     {
-        var start = new ProcessStartInfo("dotnet", ["build", "-c", "Release", "-v:d", "-clp:PerformanceSummary", "-nodeReuse:false"])
+        var start = new ProcessStartInfo("dotnet", arguments)
         {
             WorkingDirectory = folder,
             RedirectStandardOutput = true,
@@ -109,7 +113,7 @@ internal static partial class ReportAnalyzerBuild
         return (process.ExitCode, await stdout + await stderr);
     }
 
-    private static string RepositoryRoot()
+    internal static string RepositoryRoot()
     {
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
         {
