@@ -10,15 +10,20 @@ using StreamChat.Tests.Shared;
 namespace StreamChat.Benchmarks.Generator;
 
 /// <summary>
-/// <c>--build-ratio [rounds]</c>: what the generator adds to a real <c>dotnet build</c> of the 1,000-record corpus (DESIGN §7:
-/// at most 2× the same build without it). The records are written into a project referencing the repository's
-/// StreamChat.Client and, as an analyzer, StreamChat.Generators; the build without the generator is the same project with
-/// <c>-p:StreamChatGenerator=false</c>, which takes the generator assembly out of <c>@(Analyzer)</c> before the compiler runs.
-/// The code that calls generated members cannot compile without them, so the two sides hold the records alone; the whole
-/// corpus with that code, and the generator, is timed beside them for reference. Each build is the project alone
-/// (<c>--no-incremental --no-restore -p:BuildProjectReferences=false</c>, references built once before), on the SDK's
-/// compiler server warmed by a first round that is not counted; the rounds alternate the three builds and the medians are
-/// printed.
+/// <c>--build-ratio [rounds] [server|fresh|both]</c>: what the generator adds to a real <c>dotnet build</c> of the 1,000-record
+/// corpus (the target: at most 2× the same build without it). The records are written into a project referencing the
+/// repository's StreamChat.Client and, as an analyzer, StreamChat.Generators; the build without the generator is the same
+/// project with <c>-p:StreamChatGenerator=false</c>, which takes the generator assembly out of <c>@(Analyzer)</c> before the
+/// compiler runs. The code that calls generated members cannot compile without them, so the two sides hold the records
+/// alone; the whole corpus with that code, and the generator, is timed beside them for reference. Each build is the project
+/// alone (<c>--no-incremental --no-restore -p:BuildProjectReferences=false</c>, references built once before); the rounds
+/// alternate the three builds, and the medians are printed.
+/// <para>
+/// The compiler is chosen per build, not left to the environment: <c>server</c> passes <c>-p:UseSharedCompilation=true</c>
+/// (the SDK's compiler server, a developer machine's default, warmed by a first round that is not counted); <c>fresh</c>
+/// passes <c>false</c> (a new compiler process per build, whose code is compiled just in time on every build, as in CI and
+/// wherever the environment sets <c>UseSharedCompilation=false</c>). <c>both</c>, the default, measures the two in turn.
+/// </para>
 /// </summary>
 internal static class BuildRatio
 {
@@ -27,6 +32,13 @@ internal static class BuildRatio
     public static async Task<int> RunAsync(string[] args)
     {
         var rounds = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 3;
+        bool[] compilerServer = (args.Length > 1 ? args[1] : "both") switch
+        {
+            "server" => [true],
+            "fresh" => [false],
+            "both" => [true, false],
+            var other => throw new ArgumentException($"'{other}' is not a compiler mode: use server, fresh or both."),
+        };
         var root = ReportAnalyzerBuild.RepositoryRoot();
         var recordsOnly = Directory.CreateTempSubdirectory("streamchat-build-records-").FullName;
         var wholeCorpus = Directory.CreateTempSubdirectory("streamchat-build-corpus-").FullName;
@@ -45,55 +57,76 @@ internal static class BuildRatio
                 }
             }
 
-            (string Name, string Folder, bool Generator)[] builds =
-            [
-                ("records, with the generator", recordsOnly, true),
-                ("records, without the generator", recordsOnly, false),
-                ("records and the code using them, with the generator", wholeCorpus, true),
-            ];
-            var seconds = builds.ToDictionary(b => b.Name, _ => new List<double>());
-            for (var round = 0; round <= rounds; round++)
+            foreach (var server in compilerServer)
             {
-                foreach (var (name, folder, generator) in builds)
+                if (await MeasureAsync(recordsOnly, wholeCorpus, rounds, server) is not 0 and var failed)
                 {
-                    var start = Stopwatch.GetTimestamp();
-                    var result = await ReportAnalyzerBuild.DotnetAsync(folder, ["build", "-c", "Release", "--no-incremental", "--no-restore", "-p:BuildProjectReferences=false", $"-p:{Switch}={generator}"]);
-                    var elapsed = Stopwatch.GetElapsedTime(start).TotalSeconds;
-                    if (result.ExitCode != 0)
-                    {
-                        Console.WriteLine(result.Output);
-                        return result.ExitCode;
-                    }
-
-                    // The assembly's size shows which side ran: without the generator the records have no generated members.
-                    var size = new FileInfo(Path.Combine(folder, "bin", "Release", "net10.0", "Scale.dll")).Length;
-                    Console.WriteLine($"round {(round == 0 ? "0 (warm-up, not counted)" : round.ToString(CultureInfo.InvariantCulture))}: {name}: {elapsed:F1} s, Scale.dll {size:N0} B (load {LoadAverage()})");
-                    if (round > 0)
-                    {
-                        seconds[name].Add(elapsed);
-                    }
+                    return failed;
                 }
             }
 
-            var medians = builds.Select(b => Median(seconds[b.Name])).ToArray();
-            for (var i = 0; i < builds.Length; i++)
-            {
-                Console.WriteLine($"median of {rounds}: {builds[i].Name}: {medians[i]:F1} s");
-            }
-
-            // Also the median of each round's own ratio: a neighbour's burst in one round then moves one ratio, not a median.
-            Console.WriteLine($"records with ÷ without the generator: {medians[0] / medians[1]:F2}× of the medians, {PerRound(0, 1):F2}× per round (target ≤ 2×)");
-            Console.WriteLine($"records and their code with the generator ÷ records without it: {medians[2] / medians[1]:F2}× of the medians, {PerRound(2, 1):F2}× per round (reference)");
             return 0;
-
-            double PerRound(int candidate, int reference) =>
-                Median(seconds[builds[candidate].Name].Zip(seconds[builds[reference].Name], (a, b) => a / b));
         }
         finally
         {
             Directory.Delete(recordsOnly, recursive: true);
             Directory.Delete(wholeCorpus, recursive: true);
         }
+    }
+
+    private static async Task<int> MeasureAsync(string recordsOnly, string wholeCorpus, int rounds, bool server)
+    {
+        var mode = server ? "compiler server" : "a new compiler process per build";
+        Console.WriteLine($"== {mode} (-p:UseSharedCompilation={server.ToString().ToLowerInvariant()})");
+        (string Name, string Folder, bool Generator)[] builds =
+        [
+            ("records, with the generator", recordsOnly, true),
+            ("records, without the generator", recordsOnly, false),
+            ("records and the code using them, with the generator", wholeCorpus, true),
+        ];
+        var seconds = builds.ToDictionary(b => b.Name, _ => new List<double>());
+        for (var round = 0; round <= rounds; round++)
+        {
+            foreach (var (name, folder, generator) in builds)
+            {
+                var start = Stopwatch.GetTimestamp();
+                var result = await ReportAnalyzerBuild.DotnetAsync(folder, ["build", "-c", "Release", "--no-incremental", "--no-restore", "-p:BuildProjectReferences=false", $"-p:{Switch}={generator}", $"-p:UseSharedCompilation={server}"]);
+                var elapsed = Stopwatch.GetElapsedTime(start).TotalSeconds;
+                if (result.ExitCode != 0)
+                {
+                    Console.WriteLine(result.Output);
+                    return result.ExitCode;
+                }
+
+                // The assembly's size shows which side ran: without the generator the records have no generated members.
+                var size = new FileInfo(Path.Combine(folder, "bin", "Release", "net10.0", "Scale.dll")).Length;
+                Console.WriteLine($"round {(round == 0 ? "0 (warm-up, not counted)" : round.ToString(CultureInfo.InvariantCulture))}: {name}: {elapsed:F1} s, Scale.dll {size:N0} B (load {LoadAverage()})");
+                if (round > 0)
+                {
+                    seconds[name].Add(elapsed);
+                }
+            }
+        }
+
+        if (server)
+        {
+            // The server outlives the builds; it is not left behind.
+            await ReportAnalyzerBuild.DotnetAsync(recordsOnly, ["build-server", "shutdown"]);
+        }
+
+        var medians = builds.Select(b => Median(seconds[b.Name])).ToArray();
+        for (var i = 0; i < builds.Length; i++)
+        {
+            Console.WriteLine($"median of {rounds}: {builds[i].Name}: {medians[i]:F1} s");
+        }
+
+        // Also the median of each round's own ratio: a neighbour's burst in one round then moves one ratio, not a median.
+        Console.WriteLine($"{mode}: records with ÷ without the generator: {medians[0] / medians[1]:F2}× of the medians, {PerRound(0, 1):F2}× per round (target ≤ 2×)");
+        Console.WriteLine($"{mode}: records and their code with the generator ÷ records without it: {medians[2] / medians[1]:F2}× of the medians, {PerRound(2, 1):F2}× per round (reference)");
+        return 0;
+
+        double PerRound(int candidate, int reference) =>
+            Median(seconds[builds[candidate].Name].Zip(seconds[builds[reference].Name], (a, b) => a / b));
     }
 
     private static void WriteProject(string folder, string root, IEnumerable<(string Path, string Source)> files)
