@@ -6,7 +6,7 @@ namespace StreamChat.Benchmarks.EndToEnd;
 
 /// <summary>
 /// <c>--e2e [--quick]</c>: the end-to-end scenarios for both clients on one dev server, printed as the markdown tables of
-/// docs/benchmarks.md. Ratios are JS ÷ C#: above 1, the C# client is faster (or calls its provider less).
+/// docs/benchmarks-end-to-end.md. Ratios are JS ÷ C#: above 1, the C# client is faster (or calls its provider less).
 /// </summary>
 internal static class E2eReport
 {

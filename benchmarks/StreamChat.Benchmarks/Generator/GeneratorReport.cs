@@ -4,7 +4,7 @@ using System.Threading.Tasks;
 
 namespace StreamChat.Benchmarks.Generator;
 
-/// <summary><c>--generator</c>: the generator and analyzer times on 1,000 records as markdown tables for docs/benchmarks.md.</summary>
+/// <summary><c>--generator</c>: the generator and analyzer times on 1,000 records as markdown tables for docs/benchmarks-generator.md.</summary>
 internal static class GeneratorReport
 {
     public static async Task<int> RunAsync(CancellationToken cancellationToken = default)
