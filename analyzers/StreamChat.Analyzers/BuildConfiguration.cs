@@ -6,7 +6,8 @@ namespace StreamChat.Analyzers;
 
 /// <summary>
 /// Whether a compilation is a release build, and whether the project opted out of the development-token check
-/// (DESIGN §5). The package's props make both MSBuild properties visible to the compiler.
+/// (docs/rules/SCHAT001.md, "What counts as a release build"). The package's props make both MSBuild properties visible
+/// to the compiler.
 /// </summary>
 internal readonly struct BuildConfiguration
 {

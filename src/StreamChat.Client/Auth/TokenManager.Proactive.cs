@@ -5,7 +5,7 @@ using StreamChat.Logging;
 
 namespace StreamChat.Auth;
 
-/// <summary>Proactive refresh (DESIGN §2 item 7): fetch the next token shortly before <c>exp</c>, judged by the server's clock.</summary>
+/// <summary>Proactive refresh (docs/client.md, "Token lifecycle"): fetch the next token shortly before <c>exp</c>, judged by the server's clock.</summary>
 internal sealed partial class TokenManager
 {
     // TimeProvider timers take at most ~49 days; longer waits are re-planned when the timer fires.

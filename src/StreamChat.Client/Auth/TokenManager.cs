@@ -11,7 +11,7 @@ namespace StreamChat.Auth;
 
 /// <summary>
 /// The one token of a session, shared by REST and the WebSocket. At most one provider call runs at a time and every
-/// caller that needs a token meanwhile awaits that same call (DESIGN §2, lifecycle items 1, 3-7).
+/// caller that needs a token meanwhile awaits that same call (docs/client.md, "Token lifecycle").
 /// </summary>
 internal sealed partial class TokenManager : IDisposable
 {

@@ -5,7 +5,7 @@ using StreamChat.Http;
 
 namespace StreamChat.Channels;
 
-/// <summary>Paths and bodies of the channel endpoints (DESIGN §3). Types and ids are checked first (<see cref="ChannelIds"/>).</summary>
+/// <summary>Paths and bodies of the channel endpoints (docs/devserver.md, "Protocol"). Types and ids are checked first (<see cref="ChannelIds"/>).</summary>
 internal static class ChannelRequests
 {
     public static string QueryPath(string type, string id) => $"channels/{Uri.EscapeDataString(type)}/{Uri.EscapeDataString(id)}/query";

@@ -7,7 +7,7 @@ using StreamChat.Internal;
 namespace StreamChat.Realtime;
 
 /// <summary>
-/// Builds <c>{ws base}/connect?json=…&amp;api_key=…&amp;authorization=…&amp;stream-auth-type=…</c> (DESIGN §3), and in a
+/// Builds <c>{ws base}/connect?json=…&amp;api_key=…&amp;authorization=…&amp;stream-auth-type=…</c> (docs/devserver.md, "Protocol"), and in a
 /// browser <c>&amp;X-Stream-Client=…</c>: a browser's WebSocket cannot send the header, so the client identifies itself in
 /// the query, as the official JavaScript client does. The result holds a token: log it only through
 /// <see cref="Logging.Redaction.RedactUrl(Uri)"/>.
