@@ -32,13 +32,18 @@ internal static class BuildRatio
     public static async Task<int> RunAsync(string[] args)
     {
         var rounds = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 3;
-        bool[] compilerServer = (args.Length > 1 ? args[1] : "both") switch
+        bool[]? compilerServer = (args.Length > 1 ? args[1] : "both") switch
         {
             "server" => [true],
             "fresh" => [false],
             "both" => [true, false],
-            var other => throw new ArgumentException($"'{other}' is not a compiler mode: use server, fresh or both."),
+            _ => null,
         };
+        if (compilerServer is null)
+        {
+            Console.Error.WriteLine($"'{args[1]}' is not a compiler mode: use server (the compiler server), fresh (a new compiler process per build) or both.");
+            return 2;
+        }
         var root = ReportAnalyzerBuild.RepositoryRoot();
         var recordsOnly = Directory.CreateTempSubdirectory("streamchat-build-records-").FullName;
         var wholeCorpus = Directory.CreateTempSubdirectory("streamchat-build-corpus-").FullName;
@@ -85,6 +90,40 @@ internal static class BuildRatio
             ("records and the code using them, with the generator", wholeCorpus, true),
         ];
         var seconds = builds.ToDictionary(b => b.Name, _ => new List<double>());
+        try
+        {
+            if (await TimeRoundsAsync(builds, seconds, rounds, server) is not 0 and var failed)
+            {
+                return failed;
+            }
+        }
+        finally
+        {
+            if (server)
+            {
+                // The server outlives the builds, a failed one too; it is not left behind.
+                await ReportAnalyzerBuild.DotnetAsync(recordsOnly, ["build-server", "shutdown"]);
+            }
+        }
+
+        var medians = builds.Select(b => Median(seconds[b.Name])).ToArray();
+        for (var i = 0; i < builds.Length; i++)
+        {
+            Console.WriteLine($"median of {rounds}: {builds[i].Name}: {medians[i]:F1} s");
+        }
+
+        // Also the median of each round's own ratio: a neighbour's burst in one round then moves one ratio, not a median.
+        Console.WriteLine($"{mode}: records with ÷ without the generator: {medians[0] / medians[1]:F2}× of the medians, {PerRound(0, 1):F2}× per round (target ≤ 2×)");
+        Console.WriteLine($"{mode}: records and their code with the generator ÷ records without it: {medians[2] / medians[1]:F2}× of the medians, {PerRound(2, 1):F2}× per round (reference)");
+        return 0;
+
+        double PerRound(int candidate, int reference) =>
+            Median(seconds[builds[candidate].Name].Zip(seconds[builds[reference].Name], (a, b) => a / b));
+    }
+
+    // Alternates the builds for the uncounted round 0 and the counted rounds, adding each counted time to its list.
+    private static async Task<int> TimeRoundsAsync((string Name, string Folder, bool Generator)[] builds, Dictionary<string, List<double>> seconds, int rounds, bool server)
+    {
         for (var round = 0; round <= rounds; round++)
         {
             foreach (var (name, folder, generator) in builds)
@@ -108,25 +147,7 @@ internal static class BuildRatio
             }
         }
 
-        if (server)
-        {
-            // The server outlives the builds; it is not left behind.
-            await ReportAnalyzerBuild.DotnetAsync(recordsOnly, ["build-server", "shutdown"]);
-        }
-
-        var medians = builds.Select(b => Median(seconds[b.Name])).ToArray();
-        for (var i = 0; i < builds.Length; i++)
-        {
-            Console.WriteLine($"median of {rounds}: {builds[i].Name}: {medians[i]:F1} s");
-        }
-
-        // Also the median of each round's own ratio: a neighbour's burst in one round then moves one ratio, not a median.
-        Console.WriteLine($"{mode}: records with ÷ without the generator: {medians[0] / medians[1]:F2}× of the medians, {PerRound(0, 1):F2}× per round (target ≤ 2×)");
-        Console.WriteLine($"{mode}: records and their code with the generator ÷ records without it: {medians[2] / medians[1]:F2}× of the medians, {PerRound(2, 1):F2}× per round (reference)");
         return 0;
-
-        double PerRound(int candidate, int reference) =>
-            Median(seconds[builds[candidate].Name].Zip(seconds[builds[reference].Name], (a, b) => a / b));
     }
 
     private static void WriteProject(string folder, string root, IEnumerable<(string Path, string Source)> files)
