@@ -57,8 +57,12 @@ public sealed class DisconnectTests
         var newUser = await client.SwitchUserAsync(newProvider.Provider).Guard();
         var failures = await Task.WhenAll(waiters.Select(w => Assert.CatchAsync<ChatDisconnectedException>(() => w.Guard())));
         late.SetResult(Tokens.Issue(issuer, "mike", 2));
-        server.Faults.RejectNextRequests(1);
-        var message = await client.SendMessageAsync("messaging", "switch", "as nina").Guard();
+
+        // Only the new user's send to a channel of its own is rejected: an old send the server gets to late (the waiters
+        // gave up on it, but it may still be on its way under load) cannot take the rejection meant for the new user.
+        server.Faults.RejectNextRequestsTo("/channels/messaging/switch-nina/message", 1);
+        await client.QueryChannelAsync("messaging", "switch-nina").Guard();
+        var message = await client.SendMessageAsync("messaging", "switch-nina", "as nina").Guard();
 
         Assert.Multiple(() =>
         {
