@@ -95,8 +95,11 @@ public sealed class TokenValidator
             return TokenVerdict.Refused(StreamErrorCode.AuthenticationFailed, "the token is too long to be a chat token");
         }
 
-        // A third dot is caught by the signature's alphabet check below, so valid tokens are searched once.
-        var first = token.IndexOf('.');
+        // A third dot is caught by the signature's alphabet check below, so valid tokens are searched once. Most tokens begin
+        // with the header this library and the official SDKs write, which has no dot: its end is then the first dot.
+        var usualHeader = token.Length > Hs256.HeaderSegment.Length && token[Hs256.HeaderSegment.Length] == '.'
+            && token.AsSpan(0, Hs256.HeaderSegment.Length).SequenceEqual(Hs256.HeaderSegment.AsSpan());
+        var first = usualHeader ? Hs256.HeaderSegment.Length : token.IndexOf('.');
         var second = first < 0 ? -1 : token.IndexOf('.', first + 1);
         if (second < 0)
         {
@@ -112,7 +115,7 @@ public sealed class TokenValidator
         {
             var signingInput = buffer.Slice(0, second);
             if (System.Text.Ascii.FromUtf16(token.AsSpan(0, second), signingInput, out _) != OperationStatus.Done
-                || !Hs256Header.IsValid(token.AsSpan(0, first))
+                || !(usualHeader || Hs256Header.IsValid(token.AsSpan(0, first)))
                 || payloadSegment.IsEmpty
                 || !Base64Url.TryDecodeCanonical(payloadSegment, buffer.Slice(second), out var payloadLength))
             {

@@ -64,4 +64,30 @@ public class HeaderRuleTests
             }
         });
     }
+
+    // The usual header is 27 bytes, so a longer header that begins with it has a segment that begins with the usual
+    // segment's 36 characters: the validator must read such a segment whole, not stop where the usual one ends.
+    [TestCase("""{"alg":"HS256","typ":"JWT"} """, true)]
+    [TestCase("""{"alg":"HS256","typ":"JWT"}  """, true)]
+    [TestCase("""{"alg":"HS256","typ":"JWT"}x""", false)]
+    [TestCase("""{"alg":"HS256","typ":"JWT"}{}""", false)]
+    public void A_header_that_begins_like_the_usual_one_is_read_whole(string header, bool valid)
+    {
+        var token = Jws.Sign(header, Payload, TestKeys.Secret);
+        Assume.That(token, Does.StartWith("eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9"));
+
+        var verdict = _validator.Validate(token);
+
+        Assert.That(verdict.IsValid ? StreamErrorCode.None : verdict.ErrorCode, Is.EqualTo(valid ? StreamErrorCode.None : StreamErrorCode.AuthenticationFailed), verdict.Message);
+    }
+
+    [TestCase("eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9")]
+    [TestCase("eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.")]
+    [TestCase("eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.e30")]
+    public void The_usual_header_without_the_other_segments_is_malformed(string token)
+    {
+        var verdict = _validator.Validate(token);
+
+        Assert.That(verdict.Message, Is.EqualTo("the token is not a well-formed JWT (header.payload.signature)"));
+    }
 }

@@ -138,4 +138,70 @@ public class UserTokenIssuerTests
             Assert.That(token.PayloadUtf8.ToArray(), Is.EqualTo("""{"server":true}"""u8.ToArray()));
         });
     }
+
+    // A token without custom claims whose user id is plain printable ASCII is built without the JSON writer; every user id
+    // must give the same token either way (custom claims, even none, take the writer).
+    private static IEnumerable<string> UserIdsOfEveryKind()
+    {
+        for (var c = (char)0; c < 0x80; c++)
+        {
+            yield return $"a{c}b";
+            yield return c.ToString();
+        }
+
+        yield return " !#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[]^_`abcdefghijklmnopqrstuvwxyz{|}~";
+        yield return "jöhn";
+        yield return "\u2028";
+        yield return "\ud83d\ude00";
+        yield return "lone\ud83d";
+        yield return "</script>";
+        yield return new string('x', 127);
+        yield return new string('x', 128);
+        yield return new string('x', 129);
+        yield return new string('x', 5000);
+        yield return new string('x', 128) + "\"";
+    }
+
+    [TestCaseSource(nameof(UserIdsOfEveryKind))]
+    public void Token_without_custom_claims_is_byte_for_byte_the_json_writers(string userId)
+    {
+        using var issuer = new UserTokenIssuer(TestKeys.Secret, new FakeTimeProvider(Now));
+        var none = new Dictionary<string, object?>();
+        var before1970 = new DateTimeOffset(1960, 1, 1, 0, 0, 0, TimeSpan.Zero);
+        var farFuture = new DateTimeOffset(9999, 12, 31, 23, 59, 59, TimeSpan.Zero);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(issuer.CreateUserToken(userId), Is.EqualTo(issuer.CreateUserToken(userId, claims: none)));
+            Assert.That(issuer.CreateUserToken(userId, Now.AddHours(1)), Is.EqualTo(issuer.CreateUserToken(userId, Now.AddHours(1), claims: none)));
+            Assert.That(issuer.CreateUserToken(userId, TimeSpan.FromMinutes(5)), Is.EqualTo(issuer.CreateUserToken(userId, TimeSpan.FromMinutes(5), none)));
+            Assert.That(issuer.CreateUserToken(userId, farFuture, before1970), Is.EqualTo(issuer.CreateUserToken(userId, farFuture, before1970, none)));
+            Assert.That(issuer.CreateUserToken(userId, before1970.AddSeconds(1), before1970), Is.EqualTo(issuer.CreateUserToken(userId, before1970.AddSeconds(1), before1970, none)));
+            // A lone surrogate is written as U+FFFD, as the writer writes it.
+            var encodable = System.Text.Encoding.UTF8.GetString(System.Text.Encoding.UTF8.GetBytes(userId));
+            Assert.That(Token.Parse(issuer.CreateUserToken(userId)).UserId, Is.EqualTo(encodable));
+        });
+    }
+
+    [Test]
+    public void Token_without_custom_claims_is_the_payload_as_written()
+    {
+        using var issuer = new UserTokenIssuer(TestKeys.Secret, new FakeTimeProvider(Now));
+        var iat = Now.ToUnixTimeSeconds();
+
+        var token = Token.Parse(issuer.CreateUserToken("john-doe", Now.AddHours(1)));
+
+        Assert.That(token.PayloadUtf8.ToArray(), Is.EqualTo(System.Text.Encoding.UTF8.GetBytes($$"""{"user_id":"john-doe","iat":{{iat}},"exp":{{iat + 3600}}}""")));
+        Assert.That(new TokenValidator(TestKeys.Secret, new TokenValidatorOptions { TimeProvider = new FakeTimeProvider(Now) }).Validate(token.RawValue).IsValid, Is.True);
+    }
+
+    [Test]
+    public void Disposed_issuer_refuses_to_sign_either_way()
+    {
+        var issuer = new UserTokenIssuer(TestKeys.Secret, new FakeTimeProvider(Now));
+        issuer.Dispose();
+
+        Assert.That(() => issuer.CreateUserToken("john"), Throws.InstanceOf<ObjectDisposedException>());
+        Assert.That(() => issuer.CreateUserToken("john", claims: new Dictionary<string, object?>()), Throws.InstanceOf<ObjectDisposedException>());
+    }
 }
