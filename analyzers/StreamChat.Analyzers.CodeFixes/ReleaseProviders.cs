@@ -30,16 +30,19 @@ internal sealed class ReleaseProviders
 {
     private const string TokenProviderMetadataName = "StreamChat.TokenProvider";
     private const string GeneratorName = "StreamChat.Generators";
+    private const string ClaimsFactoryMetadataName = "StreamChat.Claims.ClaimsTokenProviderFactory`2";
 
     private readonly INamedTypeSymbol _tokenProvider;
     private readonly INamedTypeSymbol _fetch;
     private readonly TokenApiMarkers _markers;
+    private readonly INamedTypeSymbol? _claimsFactory;
 
     /// <summary>The marker attributes the analyzer recognises token APIs by.</summary>
     public TokenApiMarkers Markers => _markers;
 
-    private ReleaseProviders(INamedTypeSymbol tokenProvider, INamedTypeSymbol fetch, TokenApiMarkers markers)
+    private ReleaseProviders(INamedTypeSymbol tokenProvider, INamedTypeSymbol fetch, TokenApiMarkers markers, INamedTypeSymbol? claimsFactory)
     {
+        _claimsFactory = claimsFactory;
         _tokenProvider = tokenProvider;
         _fetch = fetch;
         _markers = markers;
@@ -59,7 +62,7 @@ internal sealed class ReleaseProviders
             return null;
         }
 
-        return new ReleaseProviders(tokenProvider, func.Construct(cancellationToken, task.Construct(token)), markers);
+        return new ReleaseProviders(tokenProvider, func.Construct(cancellationToken, task.Construct(token)), markers, compilation.GetBestTypeByMetadataName(ClaimsFactoryMetadataName));
     }
 
     /// <summary>
@@ -83,7 +86,7 @@ internal sealed class ReleaseProviders
                 return null;
             }
 
-            return FactoryOf(symbol) is { } factory ? new ProviderTarget(expression, factory) : null;
+            return FactoryOf(symbol, expression, model, cancellationToken) is { } factory ? new ProviderTarget(expression, factory) : null;
         }
 
         return null;
@@ -97,16 +100,41 @@ internal sealed class ReleaseProviders
         return $"{TypeNames.At(model, position, factory)}.Closure({parameter} => throw new {exception}(\"Fetch this user's token from your backend.\"))";
     }
 
-    // The runtime's own APIs are closed with TokenProvider.Closure; a generated factory with its typed Closure.
-    private INamedTypeSymbol? FactoryOf(ISymbol api)
+    // The runtime's own APIs are closed with TokenProvider.Closure; a generated factory with its typed Closure. A generated
+    // XTokenProvider inherits its factories from the runtime's ClaimsTokenProviderFactory<TClaims, TFormat>, so a call
+    // through it is closed through it too (XTokenProvider.Closure), or through that base when written without the class.
+    private INamedTypeSymbol? FactoryOf(ISymbol api, ExpressionSyntax expression, SemanticModel model, CancellationToken cancellationToken)
     {
+        var type = api.ContainingType;
+        if (type is not null && FactoryBase(type) is { } factoryBase)
+        {
+            return expression is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access }
+                && model.GetSymbolInfo(access.Expression, cancellationToken).Symbol is INamedTypeSymbol receiver
+                && IsGenerated(receiver) && HasTypedClosure(receiver)
+                ? receiver
+                : factoryBase;
+        }
+
         if (SymbolEqualityComparer.Default.Equals(api.ContainingAssembly, _tokenProvider.ContainingAssembly))
         {
             return _tokenProvider;
         }
 
-        var type = api.ContainingType;
         return type is not null && IsGenerated(type) && HasTypedClosure(type) ? type : null;
+    }
+
+    // The constructed ClaimsTokenProviderFactory<TClaims, TFormat> that is or is a base of type, if any.
+    private INamedTypeSymbol? FactoryBase(INamedTypeSymbol type)
+    {
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            if (SymbolEqualityComparer.Default.Equals(current.OriginalDefinition, _claimsFactory))
+            {
+                return current;
+            }
+        }
+
+        return null;
     }
 
     private static bool IsGenerated(INamedTypeSymbol type)
@@ -124,15 +152,19 @@ internal sealed class ReleaseProviders
         return false;
     }
 
+    // Declared or inherited: the generated class inherits its Closure from the runtime's generic factory.
     private bool HasTypedClosure(INamedTypeSymbol type)
     {
-        foreach (var member in type.GetMembers("Closure"))
+        for (var current = type; current is not null; current = current.BaseType)
         {
-            if (member is IMethodSymbol { IsStatic: true, DeclaredAccessibility: Accessibility.Public, Parameters.Length: 1 } method
-                && SymbolEqualityComparer.Default.Equals(method.ReturnType, _tokenProvider)
-                && SymbolEqualityComparer.Default.Equals(method.Parameters[0].Type, _fetch))
+            foreach (var member in current.GetMembers("Closure"))
             {
-                return true;
+                if (member is IMethodSymbol { IsStatic: true, DeclaredAccessibility: Accessibility.Public, Parameters.Length: 1 } method
+                    && SymbolEqualityComparer.Default.Equals(method.ReturnType, _tokenProvider)
+                    && SymbolEqualityComparer.Default.Equals(method.Parameters[0].Type, _fetch))
+                {
+                    return true;
+                }
             }
         }
 

@@ -3,58 +3,40 @@ using StreamChat.Generators.Model;
 
 namespace StreamChat.Generators.Emit;
 
-/// <summary>Writes the members added to the claims record: <c>FromToken</c>, <c>TryFromToken</c>, <c>Sign</c>, <c>ToDevelopmentToken</c> (calls to the runtime's <c>ClaimsCodec</c>) and the payload reader and writer, the part that depends on the record's shape.</summary>
+/// <summary>
+/// Writes the members added to the claims record: <c>FromToken</c>, <c>TryFromToken</c>, <c>Sign</c>, <c>SignCompact</c>,
+/// <c>ToDevelopmentToken</c> (calls to the runtime's <c>ClaimsCodec&lt;TClaims, TFormat&gt;</c>, documented by its members) and the
+/// record's <c>StreamChatFormat</c> struct, the payload reader and writer: the part that depends on the record's shape.
+/// </summary>
 internal static class CodecEmitter
 {
     private const string TokenType = "global::StreamChat.Token";
     private const string SignParameters = "global::StreamChat.Jwt.JwtSigningKey key, global::System.TimeSpan lifetime, global::System.DateTimeOffset issuedAt";
-    private const string SignParameterDocs = "/// <inheritdoc cref=\"global::StreamChat.Claims.ITokenClaims.SignCompact\" path=\"/param\"/>";
 
     public static void Write(IndentedWriter writer, ClaimsRecordModel model)
     {
         var self = model.FullyQualifiedName;
-        var cref = SourceEmitter.Cref(self);
         var nullableSelf = model.IsValueType ? self : self + "?";
         var @new = model.HidesInheritedMembers ? "new " : string.Empty;
         var codec = SourceEmitter.Codec(model);
 
-        for (var i = 0; i < model.Properties.Count; i++)
-        {
-            if (ClaimCode.CanPreEncode(model.Properties[i]))
-            {
-                writer.Line($"private static readonly global::System.Text.Json.JsonEncodedText StreamChatName{i} = global::StreamChat.Claims.ClaimsTokenFactory.EncodeClaimName({ClaimCode.Literal(model.Properties[i].ClaimName)});");
-            }
-        }
-
-        writer.Line();
-        writer.Line($"/// <summary>Reads the claims of <paramref name=\"token\"/> as a <see cref=\"{cref}\"/>. The signature is not checked.</summary>");
-        writer.Line("/// <param name=\"token\">The token.</param>");
-        writer.Line("/// <returns>The claims.</returns>");
-        writer.Line("/// <exception cref=\"global::System.ArgumentNullException\"><paramref name=\"token\"/> is null.</exception>");
-        writer.Line("/// <exception cref=\"global::StreamChat.TokenFormatException\">A required claim is missing or a claim does not fit its property; <see cref=\"global::StreamChat.TokenFormatException.ClaimName\"/> names it.</exception>");
+        Inherit(writer, "FromToken");
         writer.Line(SourceEmitter.GeneratedCode);
         writer.Line($"public static {@new}{self} FromToken({TokenType} token) => {codec}.FromToken(token);");
         writer.Line();
 
-        writer.Line($"/// <summary>Reads the claims of <paramref name=\"token\"/> as a <see cref=\"{cref}\"/> without throwing. The signature is not checked.</summary>");
-        writer.Line("/// <param name=\"token\">The token.</param>");
-        writer.Line("/// <param name=\"claims\">The claims, or the default value when they do not fit.</param>");
-        writer.Line("/// <returns>Whether the token's claims fit the record.</returns>");
+        Inherit(writer, "TryFromToken");
         writer.Line(SourceEmitter.GeneratedCode);
         var notNullWhen = model.CanUseNotNullWhen && !model.IsValueType ? "[global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] " : string.Empty;
         writer.Line($"public static bool TryFromToken({TokenType}? token, {notNullWhen}out {nullableSelf} claims) => {codec}.TryFromToken(token, out claims);");
         writer.Line();
 
-        writer.Line("/// <summary>Signs these claims into a user token (HS256), with <c>iat</c> and <c>exp</c> set from <paramref name=\"issuedAt\"/> and <paramref name=\"lifetime\"/>.</summary>");
-        writer.Line(SignParameterDocs);
-        writer.Line("/// <returns>The signed token.</returns>");
+        Inherit(writer, "Sign");
         writer.Line(SourceEmitter.GeneratedCode);
-        writer.Line($"public {@new}{TokenType} Sign({SignParameters}) => new {TokenType}(SignCompact(key, lifetime, issuedAt));");
+        writer.Line($"public {@new}{TokenType} Sign({SignParameters}) => {codec}.Sign(this, key, lifetime, issuedAt);");
         writer.Line();
 
-        writer.Line("/// <summary>Signs these claims like <c>Sign</c> but returns only the compact JWT string, without reading it back: for a token endpoint that sends the string on.</summary>");
-        writer.Line(SignParameterDocs);
-        writer.Line("/// <returns>The signed token as <c>header.payload.signature</c>.</returns>");
+        Inherit(writer, "SignCompact");
         writer.Line(SourceEmitter.GeneratedCode);
         writer.Line($"public {@new}string SignCompact({SignParameters}) => {codec}.SignCompact(this, key, lifetime, issuedAt);");
         writer.Line();
@@ -62,23 +44,39 @@ internal static class CodecEmitter
         writer.Line($"string global::StreamChat.Claims.ITokenClaims.UserId => this.{model.UserIdProperty};");
         writer.Line();
 
-        writer.Line("/// <summary>Makes an unsigned development token with these claims. The chat server accepts it only when the app's auth checks are disabled: never use it in production.</summary>");
-        writer.Line("/// <returns>The development token.</returns>");
+        Inherit(writer, "ToDevelopmentToken");
         writer.Line(SourceEmitter.GeneratedCode);
         writer.Line("[global::StreamChat.Annotations.DevelopmentTokenApi]");
         writer.Line($"public {@new}{TokenType} ToDevelopmentToken() => {codec}.ToDevelopmentToken(this);");
         writer.Line();
 
+        // The shape-dependent half: a struct the runtime's generic codec and provider factory take as a type argument.
+        // Public, as the provider class's base names it; its members are explicit, so the record shows none of them.
+        writer.Line($"/// <summary>Reads and writes the claims of <see cref=\"{SourceEmitter.Cref(self)}\"/> in a token's payload, for the StreamChat runtime.</summary>");
+        writer.Line(SourceEmitter.GeneratedCode);
+        writer.Line(SourceEmitter.NotBrowsable);
+        writer.Line($"public {@new}readonly struct {SourceEmitter.FormatName} : global::StreamChat.Claims.IClaimsFormat<{self}>").Open();
+        for (var i = 0; i < model.Properties.Count; i++)
+        {
+            if (ClaimCode.CanPreEncode(model.Properties[i]))
+            {
+                writer.Line($"private static readonly global::System.Text.Json.JsonEncodedText Name{i} = global::StreamChat.Claims.ClaimsTokenFactory.EncodeClaimName({ClaimCode.Literal(model.Properties[i].ClaimName)});");
+            }
+        }
+
+        writer.Line();
         WriteReader(writer, model, nullableSelf);
         WriteWriter(writer, model);
+        writer.Close();
     }
+
+    private static void Inherit(IndentedWriter writer, string member) =>
+        writer.Line($"/// <inheritdoc cref=\"global::StreamChat.Claims.ClaimsCodec{{TClaims, TFormat}}.{member}\"/>");
 
     private static void WriteReader(IndentedWriter writer, ClaimsRecordModel model, string nullableSelf)
     {
         var recordName = ClaimCode.Literal(model.DisplayName);
-        writer.Line(SourceEmitter.GeneratedCode);
-        writer.Line(SourceEmitter.NotBrowsable);
-        writer.Line($"internal static global::StreamChat.TokenFormatException? StreamChatReadClaims({TokenType} token, out {nullableSelf} claims)").Open();
+        writer.Line($"global::StreamChat.TokenFormatException? global::StreamChat.Claims.IClaimsFormat<{model.FullyQualifiedName}>.Read({TokenType} token, out {nullableSelf} claims)").Open();
         writer.Line("claims = default;");
         for (var i = 0; i < model.Properties.Count; i++)
         {
@@ -141,13 +139,11 @@ internal static class CodecEmitter
 
     private static void WriteWriter(IndentedWriter writer, ClaimsRecordModel model)
     {
-        writer.Line(SourceEmitter.GeneratedCode);
-        writer.Line(SourceEmitter.NotBrowsable);
-        writer.Line($"internal static void StreamChatWriteClaims(global::System.Text.Json.Utf8JsonWriter writer, {model.FullyQualifiedName} claims)").Open();
+        writer.Line($"void global::StreamChat.Claims.IClaimsFormat<{model.FullyQualifiedName}>.Write(global::System.Text.Json.Utf8JsonWriter writer, {model.FullyQualifiedName} claims)").Open();
         for (var i = 0; i < model.Properties.Count; i++)
         {
             var claim = model.Properties[i];
-            ClaimCode.WriteWrite(writer, claim, "claims." + claim.PropertyName, ClaimCode.CanPreEncode(claim) ? "StreamChatName" + i : ClaimCode.Literal(claim.ClaimName));
+            ClaimCode.WriteWrite(writer, claim, "claims." + claim.PropertyName, ClaimCode.CanPreEncode(claim) ? "Name" + i : ClaimCode.Literal(claim.ClaimName));
         }
 
         writer.Close();

@@ -9,8 +9,14 @@ internal static class SourceEmitter
 
     public const string NotBrowsable = "[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]";
 
-    /// <summary>The provider factory's field holding the record's <c>ClaimsCodec</c>, as the record's members name it.</summary>
-    public static string Codec(ClaimsRecordModel model) => $"{model.DisplayName}TokenProvider.StreamChatCodec";
+    /// <summary>The name of the struct nested in the record that reads and writes its claims.</summary>
+    public const string FormatName = "StreamChatFormat";
+
+    /// <summary>The runtime's codec of the record, as the record's members name it.</summary>
+    public static string Codec(ClaimsRecordModel model) => $"global::StreamChat.Claims.ClaimsCodec<{model.FullyQualifiedName}, {FormatName}>";
+
+    /// <summary>The record's format struct, as code outside the record names it.</summary>
+    public static string Format(ClaimsRecordModel model) => $"{model.FullyQualifiedName}.{FormatName}";
 
     public static string Emit(ClaimsRecordModel model)
     {

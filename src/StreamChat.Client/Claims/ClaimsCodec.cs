@@ -1,55 +1,63 @@
 using System;
 using System.ComponentModel;
 using System.Diagnostics.CodeAnalysis;
-using System.Threading;
-using System.Threading.Tasks;
+using System.Text.Json;
 using StreamChat.Annotations;
 using StreamChat.Jwt;
 
 namespace StreamChat.Claims;
 
-/// <summary>Reads a claims record from a token's payload: the generated, shape-dependent half of <see cref="ClaimsCodec{TClaims}"/>.</summary>
-/// <typeparam name="TClaims">The claims record.</typeparam>
-/// <param name="token">The token.</param>
-/// <param name="claims">The claims, or the default value when they do not fit.</param>
-/// <returns><see langword="null"/> when the claims fit, else the error naming the claim.</returns>
-public delegate TokenFormatException? ClaimsReader<TClaims>(Token token, out TClaims? claims);
-
 /// <summary>
-/// Everything a <see cref="TokenClaimsAttribute"/> record does that does not depend on its shape, for the code the
-/// StreamChat generator writes: the record gives its payload reader and writer once, and its generated members and
-/// typed provider factory call this. Not meant to be called directly.
+/// How a claims record is read from and written to a token payload: the part of a <see cref="TokenClaimsAttribute"/>
+/// record's codec that depends on its shape, which the StreamChat generator writes as a struct nested in the record
+/// (<c>StreamChatFormat</c>). Not meant to be implemented by hand.
 /// </summary>
 /// <typeparam name="TClaims">The claims record.</typeparam>
 [EditorBrowsable(EditorBrowsableState.Never)]
-public sealed class ClaimsCodec<TClaims>
+public interface IClaimsFormat<TClaims>
     where TClaims : ITokenClaims
 {
-    private readonly ClaimsReader<TClaims> _read;
-    private readonly JwtClaimsWriter<TClaims> _write;
+    /// <summary>Reads the record from <paramref name="token"/>'s payload.</summary>
+    /// <param name="token">The token.</param>
+    /// <param name="claims">The claims, or the default value when they do not fit.</param>
+    /// <returns><see langword="null"/> when the claims fit, else the error naming the claim.</returns>
+    TokenFormatException? Read(Token token, out TClaims? claims);
 
-    /// <summary>Makes the codec of a claims record.</summary>
-    /// <param name="read">Reads the record from a payload.</param>
-    /// <param name="write">Writes the record's claims as JSON properties.</param>
-    public ClaimsCodec(ClaimsReader<TClaims> read, JwtClaimsWriter<TClaims> write)
-    {
-        _read = read ?? throw new ArgumentNullException(nameof(read));
-        _write = write ?? throw new ArgumentNullException(nameof(write));
-    }
+    /// <summary>Writes the record's claims as JSON properties of the payload object.</summary>
+    /// <param name="writer">The writer, inside the payload object.</param>
+    /// <param name="claims">The claims.</param>
+    void Write(Utf8JsonWriter writer, TClaims claims);
+}
+
+/// <summary>
+/// Everything a <see cref="TokenClaimsAttribute"/> record does that does not depend on its shape, for the members the
+/// StreamChat generator adds to the record: the record's <typeparamref name="TFormat"/> reads and writes its claims, and
+/// this does the rest, once for every record. Not meant to be called directly.
+/// </summary>
+/// <typeparam name="TClaims">The claims record.</typeparam>
+/// <typeparam name="TFormat">The record's generated <see cref="IClaimsFormat{TClaims}"/>.</typeparam>
+[EditorBrowsable(EditorBrowsableState.Never)]
+[SuppressMessage("Design", "CA1000:Do not declare static members on generic types", Justification = "Called only by generated code, which names the type arguments.")]
+public static class ClaimsCodec<TClaims, TFormat>
+    where TClaims : ITokenClaims
+    where TFormat : struct, IClaimsFormat<TClaims>
+{
+    // A delegate to a static method: no boxed TFormat, and the struct's Write is called directly.
+    private static readonly JwtClaimsWriter<TClaims> WriteClaims = Write;
 
     /// <summary>Reads the claims of <paramref name="token"/>. The signature is not checked.</summary>
     /// <param name="token">The token.</param>
     /// <returns>The claims.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="token"/> is null.</exception>
     /// <exception cref="TokenFormatException">A required claim is missing or a claim does not fit its property; <see cref="TokenFormatException.ClaimName"/> names it.</exception>
-    public TClaims FromToken(Token token)
+    public static TClaims FromToken(Token token)
     {
         if (token is null)
         {
             throw new ArgumentNullException(nameof(token));
         }
 
-        var error = _read(token, out var claims);
+        var error = default(TFormat).Read(token, out var claims);
         return error is null ? claims! : throw error;
     }
 
@@ -57,19 +65,31 @@ public sealed class ClaimsCodec<TClaims>
     /// <param name="token">The token.</param>
     /// <param name="claims">The claims, or the default value when they do not fit.</param>
     /// <returns>Whether the token's claims fit the record.</returns>
-    public bool TryFromToken(Token? token, [MaybeNullWhen(false)] out TClaims claims)
+    public static bool TryFromToken(Token? token, [MaybeNullWhen(false)] out TClaims claims)
     {
         claims = default;
-        return token is not null && _read(token, out claims) is null;
+        return token is not null && default(TFormat).Read(token, out claims) is null;
     }
 
-    /// <summary>Signs <paramref name="claims"/> into a compact user token (HS256) with <c>iat</c> and <c>exp</c>.</summary>
+    /// <summary>Signs <paramref name="claims"/> into a user token (HS256) with <c>iat</c> and <c>exp</c>.</summary>
+    /// <param name="claims">The claims.</param>
+    /// <param name="key">The signing key made from the API secret.</param>
+    /// <param name="lifetime">How long the token is valid; more than zero.</param>
+    /// <param name="issuedAt">The issue time. Claims are whole seconds.</param>
+    /// <returns>The signed token.</returns>
+    public static Token Sign(TClaims claims, JwtSigningKey key, TimeSpan lifetime, DateTimeOffset issuedAt) =>
+        new(SignCompact(claims, key, lifetime, issuedAt));
+
+    /// <summary>
+    /// Signs <paramref name="claims"/> like <see cref="Sign"/> but returns only the compact JWT string, without reading
+    /// it back: for a token endpoint that sends the string on.
+    /// </summary>
     /// <param name="claims">The claims.</param>
     /// <param name="key">The signing key made from the API secret.</param>
     /// <param name="lifetime">How long the token is valid; more than zero.</param>
     /// <param name="issuedAt">The issue time. Claims are whole seconds.</param>
     /// <returns>The signed token as <c>header.payload.signature</c>.</returns>
-    public string SignCompact(TClaims claims, JwtSigningKey key, TimeSpan lifetime, DateTimeOffset issuedAt)
+    public static string SignCompact(TClaims claims, JwtSigningKey key, TimeSpan lifetime, DateTimeOffset issuedAt)
     {
         if (key is null)
         {
@@ -81,129 +101,31 @@ public sealed class ClaimsCodec<TClaims>
             throw new ArgumentOutOfRangeException(nameof(lifetime), "A token's lifetime must be more than zero.");
         }
 
-        return key.Sign(claims, _write, issuedAt + lifetime, issuedAt);
+        return key.Sign(claims, WriteClaims, issuedAt + lifetime, issuedAt);
     }
 
-    /// <summary>Makes an unsigned development token with <paramref name="claims"/>. Never use it in production.</summary>
+    /// <summary>
+    /// Makes an unsigned development token with <paramref name="claims"/>. The chat server accepts it only when the
+    /// app's auth checks are disabled: never use it in production.
+    /// </summary>
     /// <param name="claims">The claims; their user id must not be empty.</param>
     /// <returns>The development token.</returns>
+    /// <exception cref="InvalidOperationException">The user id is empty.</exception>
     [DevelopmentTokenApi]
-    public Token ToDevelopmentToken(TClaims claims)
+    public static Token ToDevelopmentToken(TClaims claims)
     {
+        if (claims is null)
+        {
+            throw new ArgumentNullException(nameof(claims));
+        }
+
         if (string.IsNullOrEmpty(claims.UserId))
         {
             throw new InvalidOperationException("A development token needs a user id; set the user id property first.");
         }
 
-        return DevelopmentToken.Create(claims, _write);
+        return DevelopmentToken.Create(claims, WriteClaims);
     }
 
-    /// <summary>A provider that always gives <paramref name="token"/>, after checking at once that its claims fit.</summary>
-    /// <param name="token">The token.</param>
-    /// <returns>The provider.</returns>
-    [StaticTokenApi]
-    public TokenProvider Static(Token token)
-    {
-        FromToken(token);
-        return TokenProvider.Static(token);
-    }
-
-    /// <summary>A closure provider whose every token is checked against the record before it is used.</summary>
-    /// <param name="fetch">Fetches a token; it must honour the cancellation token.</param>
-    /// <returns>The provider.</returns>
-    public TokenProvider Closure(Func<CancellationToken, Task<Token>> fetch)
-    {
-        if (fetch is null)
-        {
-            throw new ArgumentNullException(nameof(fetch));
-        }
-
-        return Closure((_, cancellationToken) => fetch(cancellationToken));
-    }
-
-    /// <summary>A closure provider, given the client asking, whose every token is checked against the record before it is used.</summary>
-    /// <param name="fetch">Fetches a token for the given client; it must honour the cancellation token.</param>
-    /// <returns>The provider.</returns>
-    public TokenProvider Closure(Func<ChatClient, CancellationToken, Task<Token>> fetch)
-    {
-        if (fetch is null)
-        {
-            throw new ArgumentNullException(nameof(fetch));
-        }
-
-        return TokenProvider.Closure((client, cancellationToken) => FetchChecked(fetch, client, cancellationToken));
-    }
-
-    /// <summary>A provider that gets its tokens from <paramref name="endpoint"/>, each checked against the record before it is used.</summary>
-    /// <param name="endpoint">The endpoint.</param>
-    /// <returns>The provider.</returns>
-    public TokenProvider FromEndpoint(TokenEndpoint endpoint)
-    {
-        if (endpoint is null)
-        {
-            throw new ArgumentNullException(nameof(endpoint));
-        }
-
-        return Closure(endpoint.FetchAsync);
-    }
-
-    /// <summary>A provider of development tokens carrying <paramref name="claims"/>. Never use it in production.</summary>
-    /// <param name="claims">The claims of the user to connect as.</param>
-    /// <returns>The provider.</returns>
-    [DevelopmentTokenApi]
-    public TokenProvider Development(TClaims claims)
-    {
-        if (claims is null)
-        {
-            throw new ArgumentNullException(nameof(claims));
-        }
-
-        return ClaimsTokenFactory.DevelopmentProvider(ToDevelopmentToken(claims));
-    }
-
-    /// <summary>A self-refreshing provider that signs a fresh token with <paramref name="claims"/> whenever one is needed.</summary>
-    /// <param name="claims">The claims of every token.</param>
-    /// <param name="key">The signing key made from the API secret.</param>
-    /// <param name="lifetime">How long each token is valid; more than zero.</param>
-    /// <param name="timeProvider">The clock for <c>iat</c> and <c>exp</c>; the system clock when null.</param>
-    /// <returns>The provider.</returns>
-    public TokenProvider Signed(TClaims claims, JwtSigningKey key, TimeSpan lifetime, TimeProvider? timeProvider = null)
-    {
-        if (claims is null)
-        {
-            throw new ArgumentNullException(nameof(claims));
-        }
-
-        if (key is null)
-        {
-            throw new ArgumentNullException(nameof(key));
-        }
-
-        if (lifetime <= TimeSpan.Zero)
-        {
-            throw new ArgumentOutOfRangeException(nameof(lifetime), "A token's lifetime must be more than zero.");
-        }
-
-        var clock = timeProvider ?? TimeProvider.System;
-        return TokenProvider.Closure(cancellationToken =>
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            return Task.FromResult(new Token(SignCompact(claims, key, lifetime, clock.GetUtcNow())));
-        });
-    }
-
-    // Async, so a callback that throws at once fails the returned task, as a callback that fails later does.
-    private async Task<Token> FetchChecked(Func<ChatClient, CancellationToken, Task<Token>?> fetch, ChatClient client, CancellationToken cancellationToken)
-    {
-        var fetching = fetch(client, cancellationToken)
-            ?? throw new InvalidOperationException("The token provider's callback returned a null task; return the task that fetches the token.");
-        var token = await fetching.ConfigureAwait(false);
-        if (token is null)
-        {
-            throw new InvalidOperationException("The token provider's callback returned null; return a Token, or throw to report why none could be fetched.");
-        }
-
-        FromToken(token);
-        return token;
-    }
+    private static void Write(Utf8JsonWriter writer, TClaims claims) => default(TFormat).Write(writer, claims);
 }

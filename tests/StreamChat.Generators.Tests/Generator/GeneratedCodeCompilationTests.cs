@@ -1,6 +1,8 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis;
 using StreamChat.Generators.Tests.Infrastructure;
 
 namespace StreamChat.Generators.Tests.Generator;
@@ -99,10 +101,31 @@ public sealed class GeneratedCodeCompilationTests
     [Test]
     public void Generated_factories_carry_the_marker_attributes_the_analyzers_look_for()
     {
-        var text = GeneratorRunner.Run(TestCompilation.Create(SnapshotCases.MinimalRecord)).Sources.Single().SourceText.ToString();
+        var output = GeneratorRunner.Run(TestCompilation.Create(SnapshotCases.MinimalRecord)).Output;
+        var record = output.GetTypeByMetadataName("MyApp.ChatClaims")!;
+        var provider = output.GetTypeByMetadataName("MyApp.ChatClaimsTokenProvider")!;
 
-        Assert.That(text, Does.Contain("[global::StreamChat.Annotations.DevelopmentTokenApi]\n        public global::StreamChat.Token ToDevelopmentToken()"));
-        Assert.That(text, Does.Contain("[global::StreamChat.Annotations.DevelopmentTokenApi]\n        public static global::StreamChat.TokenProvider Development("));
-        Assert.That(text, Does.Contain("[global::StreamChat.Annotations.StaticTokenApi]\n        public static global::StreamChat.TokenProvider Static("));
+        // The provider's factories are inherited: looked up as a call through the generated class binds them.
+        Assert.That(Markers(record.GetMembers("ToDevelopmentToken").Single()), Is.EqualTo(new[] { "DevelopmentTokenApiAttribute" }));
+        Assert.That(Markers(Inherited(provider, "Development")), Is.EqualTo(new[] { "DevelopmentTokenApiAttribute" }));
+        Assert.That(Markers(Inherited(provider, "Static")), Is.EqualTo(new[] { "StaticTokenApiAttribute" }));
+        Assert.That(Markers(Inherited(provider, "Signed")), Is.Empty);
+        Assert.That(Inherited(provider, "Static").ContainingType.TypeArguments[0], Is.EqualTo(record).Using<ISymbol>(SymbolEqualityComparer.Default.Equals));
     }
+
+    private static ISymbol Inherited(INamedTypeSymbol type, string name)
+    {
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            if (current.GetMembers(name).FirstOrDefault() is { } member)
+            {
+                return member;
+            }
+        }
+
+        throw new AssertionException($"{type} has no member {name}.");
+    }
+
+    private static string[] Markers(ISymbol symbol) =>
+        symbol.GetAttributes().Select(a => a.AttributeClass!.Name).Where(n => n.EndsWith("TokenApiAttribute", StringComparison.Ordinal)).ToArray();
 }

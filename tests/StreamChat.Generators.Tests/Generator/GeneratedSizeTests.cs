@@ -1,4 +1,5 @@
 using System.Linq;
+using Microsoft.CodeAnalysis;
 using StreamChat.Generators.Tests.Infrastructure;
 
 namespace StreamChat.Generators.Tests.Generator;
@@ -26,8 +27,12 @@ public sealed class GeneratedSizeTests
 
         var source = run.Sources.Single().SourceText.ToString();
 
-        // The checks, closures and async state machines are ClaimsCodec's, written once in StreamChat.Client.
+        // The checks, closures and async state machines are the runtime's (ClaimsCodec, ClaimsTokenProviderFactory),
+        // written once in StreamChat.Client; the generated class only names its base, and declares nothing but its
+        // private constructor.
         Assert.That(source, Does.Not.Contain("async ").And.Not.Contain("throw new"));
-        Assert.That(source, Does.Contain("global::StreamChat.Claims.ClaimsCodec<global::MyApp.ChatClaims> StreamChatCodec"));
+        var provider = run.Output.GetTypeByMetadataName("MyApp.ChatClaimsTokenProvider")!;
+        Assert.That(provider.BaseType!.OriginalDefinition.ToDisplayString(), Is.EqualTo("StreamChat.Claims.HttpClaimsTokenProviderFactory<TClaims, TFormat>"));
+        Assert.That(provider.GetMembers().Select(m => m.ToDisplayString()), Is.EqualTo(new[] { "MyApp.ChatClaimsTokenProvider.ChatClaimsTokenProvider()" }));
     }
 }

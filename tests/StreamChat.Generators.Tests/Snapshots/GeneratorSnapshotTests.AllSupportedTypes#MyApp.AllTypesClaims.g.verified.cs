@@ -6,339 +6,307 @@ namespace MyApp
 {
     partial record AllTypesClaims : global::StreamChat.Claims.ITokenClaims
     {
-        private static readonly global::System.Text.Json.JsonEncodedText StreamChatName0 = global::StreamChat.Claims.ClaimsTokenFactory.EncodeClaimName("user_id");
-        private static readonly global::System.Text.Json.JsonEncodedText StreamChatName1 = global::StreamChat.Claims.ClaimsTokenFactory.EncodeClaimName("name");
-        private static readonly global::System.Text.Json.JsonEncodedText StreamChatName2 = global::StreamChat.Claims.ClaimsTokenFactory.EncodeClaimName("is_admin");
-        private static readonly global::System.Text.Json.JsonEncodedText StreamChatName3 = global::StreamChat.Claims.ClaimsTokenFactory.EncodeClaimName("level");
-        private static readonly global::System.Text.Json.JsonEncodedText StreamChatName4 = global::StreamChat.Claims.ClaimsTokenFactory.EncodeClaimName("credits");
-        private static readonly global::System.Text.Json.JsonEncodedText StreamChatName5 = global::StreamChat.Claims.ClaimsTokenFactory.EncodeClaimName("score");
-        private static readonly global::System.Text.Json.JsonEncodedText StreamChatName6 = global::StreamChat.Claims.ClaimsTokenFactory.EncodeClaimName("tenant_id");
-        private static readonly global::System.Text.Json.JsonEncodedText StreamChatName7 = global::StreamChat.Claims.ClaimsTokenFactory.EncodeClaimName("member_since");
-        private static readonly global::System.Text.Json.JsonEncodedText StreamChatName8 = global::StreamChat.Claims.ClaimsTokenFactory.EncodeClaimName("plan");
-        private static readonly global::System.Text.Json.JsonEncodedText StreamChatName9 = global::StreamChat.Claims.ClaimsTokenFactory.EncodeClaimName("teams");
-        private static readonly global::System.Text.Json.JsonEncodedText StreamChatName10 = global::StreamChat.Claims.ClaimsTokenFactory.EncodeClaimName("channels");
-        private static readonly global::System.Text.Json.JsonEncodedText StreamChatName11 = global::StreamChat.Claims.ClaimsTokenFactory.EncodeClaimName("tags");
-
-        /// <summary>Reads the claims of <paramref name="token"/> as a <see cref="global::MyApp.AllTypesClaims"/>. The signature is not checked.</summary>
-        /// <param name="token">The token.</param>
-        /// <returns>The claims.</returns>
-        /// <exception cref="global::System.ArgumentNullException"><paramref name="token"/> is null.</exception>
-        /// <exception cref="global::StreamChat.TokenFormatException">A required claim is missing or a claim does not fit its property; <see cref="global::StreamChat.TokenFormatException.ClaimName"/> names it.</exception>
+        /// <inheritdoc cref="global::StreamChat.Claims.ClaimsCodec{TClaims, TFormat}.FromToken"/>
         [global::System.CodeDom.Compiler.GeneratedCode("StreamChat.Generators", "0.1.0")]
-        public static global::MyApp.AllTypesClaims FromToken(global::StreamChat.Token token) => AllTypesClaimsTokenProvider.StreamChatCodec.FromToken(token);
+        public static global::MyApp.AllTypesClaims FromToken(global::StreamChat.Token token) => global::StreamChat.Claims.ClaimsCodec<global::MyApp.AllTypesClaims, StreamChatFormat>.FromToken(token);
 
-        /// <summary>Reads the claims of <paramref name="token"/> as a <see cref="global::MyApp.AllTypesClaims"/> without throwing. The signature is not checked.</summary>
-        /// <param name="token">The token.</param>
-        /// <param name="claims">The claims, or the default value when they do not fit.</param>
-        /// <returns>Whether the token's claims fit the record.</returns>
+        /// <inheritdoc cref="global::StreamChat.Claims.ClaimsCodec{TClaims, TFormat}.TryFromToken"/>
         [global::System.CodeDom.Compiler.GeneratedCode("StreamChat.Generators", "0.1.0")]
-        public static bool TryFromToken(global::StreamChat.Token? token, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::MyApp.AllTypesClaims? claims) => AllTypesClaimsTokenProvider.StreamChatCodec.TryFromToken(token, out claims);
+        public static bool TryFromToken(global::StreamChat.Token? token, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::MyApp.AllTypesClaims? claims) => global::StreamChat.Claims.ClaimsCodec<global::MyApp.AllTypesClaims, StreamChatFormat>.TryFromToken(token, out claims);
 
-        /// <summary>Signs these claims into a user token (HS256), with <c>iat</c> and <c>exp</c> set from <paramref name="issuedAt"/> and <paramref name="lifetime"/>.</summary>
-        /// <inheritdoc cref="global::StreamChat.Claims.ITokenClaims.SignCompact" path="/param"/>
-        /// <returns>The signed token.</returns>
+        /// <inheritdoc cref="global::StreamChat.Claims.ClaimsCodec{TClaims, TFormat}.Sign"/>
         [global::System.CodeDom.Compiler.GeneratedCode("StreamChat.Generators", "0.1.0")]
-        public global::StreamChat.Token Sign(global::StreamChat.Jwt.JwtSigningKey key, global::System.TimeSpan lifetime, global::System.DateTimeOffset issuedAt) => new global::StreamChat.Token(SignCompact(key, lifetime, issuedAt));
+        public global::StreamChat.Token Sign(global::StreamChat.Jwt.JwtSigningKey key, global::System.TimeSpan lifetime, global::System.DateTimeOffset issuedAt) => global::StreamChat.Claims.ClaimsCodec<global::MyApp.AllTypesClaims, StreamChatFormat>.Sign(this, key, lifetime, issuedAt);
 
-        /// <summary>Signs these claims like <c>Sign</c> but returns only the compact JWT string, without reading it back: for a token endpoint that sends the string on.</summary>
-        /// <inheritdoc cref="global::StreamChat.Claims.ITokenClaims.SignCompact" path="/param"/>
-        /// <returns>The signed token as <c>header.payload.signature</c>.</returns>
+        /// <inheritdoc cref="global::StreamChat.Claims.ClaimsCodec{TClaims, TFormat}.SignCompact"/>
         [global::System.CodeDom.Compiler.GeneratedCode("StreamChat.Generators", "0.1.0")]
-        public string SignCompact(global::StreamChat.Jwt.JwtSigningKey key, global::System.TimeSpan lifetime, global::System.DateTimeOffset issuedAt) => AllTypesClaimsTokenProvider.StreamChatCodec.SignCompact(this, key, lifetime, issuedAt);
+        public string SignCompact(global::StreamChat.Jwt.JwtSigningKey key, global::System.TimeSpan lifetime, global::System.DateTimeOffset issuedAt) => global::StreamChat.Claims.ClaimsCodec<global::MyApp.AllTypesClaims, StreamChatFormat>.SignCompact(this, key, lifetime, issuedAt);
 
         string global::StreamChat.Claims.ITokenClaims.UserId => this.UserId;
 
-        /// <summary>Makes an unsigned development token with these claims. The chat server accepts it only when the app's auth checks are disabled: never use it in production.</summary>
-        /// <returns>The development token.</returns>
+        /// <inheritdoc cref="global::StreamChat.Claims.ClaimsCodec{TClaims, TFormat}.ToDevelopmentToken"/>
         [global::System.CodeDom.Compiler.GeneratedCode("StreamChat.Generators", "0.1.0")]
         [global::StreamChat.Annotations.DevelopmentTokenApi]
-        public global::StreamChat.Token ToDevelopmentToken() => AllTypesClaimsTokenProvider.StreamChatCodec.ToDevelopmentToken(this);
+        public global::StreamChat.Token ToDevelopmentToken() => global::StreamChat.Claims.ClaimsCodec<global::MyApp.AllTypesClaims, StreamChatFormat>.ToDevelopmentToken(this);
 
+        /// <summary>Reads and writes the claims of <see cref="global::MyApp.AllTypesClaims"/> in a token's payload, for the StreamChat runtime.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("StreamChat.Generators", "0.1.0")]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        internal static global::StreamChat.TokenFormatException? StreamChatReadClaims(global::StreamChat.Token token, out global::MyApp.AllTypesClaims? claims)
+        public readonly struct StreamChatFormat : global::StreamChat.Claims.IClaimsFormat<global::MyApp.AllTypesClaims>
         {
-            claims = default;
-            string? claim0 = default;
-            string? claim1 = default;
-            bool? claim2 = default;
-            int? claim3 = default;
-            long? claim4 = default;
-            double? claim5 = default;
-            global::System.Guid? claim6 = default;
-            global::System.DateTimeOffset? claim7 = default;
-            global::MyApp.Plan? claim8 = default;
-            string[]? claim9 = default;
-            string[]? claim10 = default;
-            string[]? claim11 = default;
-            var reader = global::StreamChat.Claims.ClaimReader.StartPayload(token);
-            while (global::StreamChat.Claims.ClaimReader.NextClaim(ref reader))
-            {
-                if (reader.ValueTextEquals("user_id"))
-                {
-                    reader.Read();
-                    if (!global::StreamChat.Claims.ClaimReader.TryReadString(ref reader, out claim0))
-                    {
-                        return global::StreamChat.Claims.ClaimReader.InvalidClaim("AllTypesClaims", "user_id", "a string");
-                    }
-                }
-                else if (reader.ValueTextEquals("name"))
-                {
-                    reader.Read();
-                    if (!global::StreamChat.Claims.ClaimReader.TryReadString(ref reader, out claim1))
-                    {
-                        return global::StreamChat.Claims.ClaimReader.InvalidClaim("AllTypesClaims", "name", "a string");
-                    }
-                }
-                else if (reader.ValueTextEquals("is_admin"))
-                {
-                    reader.Read();
-                    if (!global::StreamChat.Claims.ClaimReader.TryReadBoolean(ref reader, out claim2))
-                    {
-                        return global::StreamChat.Claims.ClaimReader.InvalidClaim("AllTypesClaims", "is_admin", "true or false");
-                    }
-                }
-                else if (reader.ValueTextEquals("level"))
-                {
-                    reader.Read();
-                    if (!global::StreamChat.Claims.ClaimReader.TryReadInt32(ref reader, out claim3))
-                    {
-                        return global::StreamChat.Claims.ClaimReader.InvalidClaim("AllTypesClaims", "level", "a 32-bit integer");
-                    }
-                }
-                else if (reader.ValueTextEquals("credits"))
-                {
-                    reader.Read();
-                    if (!global::StreamChat.Claims.ClaimReader.TryReadInt64(ref reader, out claim4))
-                    {
-                        return global::StreamChat.Claims.ClaimReader.InvalidClaim("AllTypesClaims", "credits", "a 64-bit integer");
-                    }
-                }
-                else if (reader.ValueTextEquals("score"))
-                {
-                    reader.Read();
-                    if (!global::StreamChat.Claims.ClaimReader.TryReadDouble(ref reader, out claim5))
-                    {
-                        return global::StreamChat.Claims.ClaimReader.InvalidClaim("AllTypesClaims", "score", "a number");
-                    }
-                }
-                else if (reader.ValueTextEquals("tenant_id"))
-                {
-                    reader.Read();
-                    if (!global::StreamChat.Claims.ClaimReader.TryReadGuid(ref reader, out claim6))
-                    {
-                        return global::StreamChat.Claims.ClaimReader.InvalidClaim("AllTypesClaims", "tenant_id", "a GUID string");
-                    }
-                }
-                else if (reader.ValueTextEquals("member_since"))
-                {
-                    reader.Read();
-                    if (!global::StreamChat.Claims.ClaimReader.TryReadNumericDate(ref reader, out claim7))
-                    {
-                        return global::StreamChat.Claims.ClaimReader.InvalidClaim("AllTypesClaims", "member_since", "a NumericDate (seconds since 1970-01-01)");
-                    }
-                }
-                else if (reader.ValueTextEquals("plan"))
-                {
-                    reader.Read();
-                    if (!global::StreamChat.Claims.ClaimReader.TryReadString(ref reader, out var claim8Text))
-                    {
-                        return global::StreamChat.Claims.ClaimReader.InvalidClaim("AllTypesClaims", "plan", "one of 'free', 'pro_team', 'ent', 'business'");
-                    }
+            private static readonly global::System.Text.Json.JsonEncodedText Name0 = global::StreamChat.Claims.ClaimsTokenFactory.EncodeClaimName("user_id");
+            private static readonly global::System.Text.Json.JsonEncodedText Name1 = global::StreamChat.Claims.ClaimsTokenFactory.EncodeClaimName("name");
+            private static readonly global::System.Text.Json.JsonEncodedText Name2 = global::StreamChat.Claims.ClaimsTokenFactory.EncodeClaimName("is_admin");
+            private static readonly global::System.Text.Json.JsonEncodedText Name3 = global::StreamChat.Claims.ClaimsTokenFactory.EncodeClaimName("level");
+            private static readonly global::System.Text.Json.JsonEncodedText Name4 = global::StreamChat.Claims.ClaimsTokenFactory.EncodeClaimName("credits");
+            private static readonly global::System.Text.Json.JsonEncodedText Name5 = global::StreamChat.Claims.ClaimsTokenFactory.EncodeClaimName("score");
+            private static readonly global::System.Text.Json.JsonEncodedText Name6 = global::StreamChat.Claims.ClaimsTokenFactory.EncodeClaimName("tenant_id");
+            private static readonly global::System.Text.Json.JsonEncodedText Name7 = global::StreamChat.Claims.ClaimsTokenFactory.EncodeClaimName("member_since");
+            private static readonly global::System.Text.Json.JsonEncodedText Name8 = global::StreamChat.Claims.ClaimsTokenFactory.EncodeClaimName("plan");
+            private static readonly global::System.Text.Json.JsonEncodedText Name9 = global::StreamChat.Claims.ClaimsTokenFactory.EncodeClaimName("teams");
+            private static readonly global::System.Text.Json.JsonEncodedText Name10 = global::StreamChat.Claims.ClaimsTokenFactory.EncodeClaimName("channels");
+            private static readonly global::System.Text.Json.JsonEncodedText Name11 = global::StreamChat.Claims.ClaimsTokenFactory.EncodeClaimName("tags");
 
-                    switch (claim8Text)
+            global::StreamChat.TokenFormatException? global::StreamChat.Claims.IClaimsFormat<global::MyApp.AllTypesClaims>.Read(global::StreamChat.Token token, out global::MyApp.AllTypesClaims? claims)
+            {
+                claims = default;
+                string? claim0 = default;
+                string? claim1 = default;
+                bool? claim2 = default;
+                int? claim3 = default;
+                long? claim4 = default;
+                double? claim5 = default;
+                global::System.Guid? claim6 = default;
+                global::System.DateTimeOffset? claim7 = default;
+                global::MyApp.Plan? claim8 = default;
+                string[]? claim9 = default;
+                string[]? claim10 = default;
+                string[]? claim11 = default;
+                var reader = global::StreamChat.Claims.ClaimReader.StartPayload(token);
+                while (global::StreamChat.Claims.ClaimReader.NextClaim(ref reader))
+                {
+                    if (reader.ValueTextEquals("user_id"))
                     {
-                        case null:
-                            break;
-                        case "free":
-                            claim8 = global::MyApp.Plan.Free;
-                            break;
-                        case "pro_team":
-                            claim8 = global::MyApp.Plan.ProTeam;
-                            break;
-                        case "ent":
-                            claim8 = global::MyApp.Plan.Enterprise;
-                            break;
-                        case "business":
-                            claim8 = global::MyApp.Plan.Business;
-                            break;
-                        default:
+                        reader.Read();
+                        if (!global::StreamChat.Claims.ClaimReader.TryReadString(ref reader, out claim0))
+                        {
+                            return global::StreamChat.Claims.ClaimReader.InvalidClaim("AllTypesClaims", "user_id", "a string");
+                        }
+                    }
+                    else if (reader.ValueTextEquals("name"))
+                    {
+                        reader.Read();
+                        if (!global::StreamChat.Claims.ClaimReader.TryReadString(ref reader, out claim1))
+                        {
+                            return global::StreamChat.Claims.ClaimReader.InvalidClaim("AllTypesClaims", "name", "a string");
+                        }
+                    }
+                    else if (reader.ValueTextEquals("is_admin"))
+                    {
+                        reader.Read();
+                        if (!global::StreamChat.Claims.ClaimReader.TryReadBoolean(ref reader, out claim2))
+                        {
+                            return global::StreamChat.Claims.ClaimReader.InvalidClaim("AllTypesClaims", "is_admin", "true or false");
+                        }
+                    }
+                    else if (reader.ValueTextEquals("level"))
+                    {
+                        reader.Read();
+                        if (!global::StreamChat.Claims.ClaimReader.TryReadInt32(ref reader, out claim3))
+                        {
+                            return global::StreamChat.Claims.ClaimReader.InvalidClaim("AllTypesClaims", "level", "a 32-bit integer");
+                        }
+                    }
+                    else if (reader.ValueTextEquals("credits"))
+                    {
+                        reader.Read();
+                        if (!global::StreamChat.Claims.ClaimReader.TryReadInt64(ref reader, out claim4))
+                        {
+                            return global::StreamChat.Claims.ClaimReader.InvalidClaim("AllTypesClaims", "credits", "a 64-bit integer");
+                        }
+                    }
+                    else if (reader.ValueTextEquals("score"))
+                    {
+                        reader.Read();
+                        if (!global::StreamChat.Claims.ClaimReader.TryReadDouble(ref reader, out claim5))
+                        {
+                            return global::StreamChat.Claims.ClaimReader.InvalidClaim("AllTypesClaims", "score", "a number");
+                        }
+                    }
+                    else if (reader.ValueTextEquals("tenant_id"))
+                    {
+                        reader.Read();
+                        if (!global::StreamChat.Claims.ClaimReader.TryReadGuid(ref reader, out claim6))
+                        {
+                            return global::StreamChat.Claims.ClaimReader.InvalidClaim("AllTypesClaims", "tenant_id", "a GUID string");
+                        }
+                    }
+                    else if (reader.ValueTextEquals("member_since"))
+                    {
+                        reader.Read();
+                        if (!global::StreamChat.Claims.ClaimReader.TryReadNumericDate(ref reader, out claim7))
+                        {
+                            return global::StreamChat.Claims.ClaimReader.InvalidClaim("AllTypesClaims", "member_since", "a NumericDate (seconds since 1970-01-01)");
+                        }
+                    }
+                    else if (reader.ValueTextEquals("plan"))
+                    {
+                        reader.Read();
+                        if (!global::StreamChat.Claims.ClaimReader.TryReadString(ref reader, out var claim8Text))
+                        {
                             return global::StreamChat.Claims.ClaimReader.InvalidClaim("AllTypesClaims", "plan", "one of 'free', 'pro_team', 'ent', 'business'");
+                        }
+
+                        switch (claim8Text)
+                        {
+                            case null:
+                                break;
+                            case "free":
+                                claim8 = global::MyApp.Plan.Free;
+                                break;
+                            case "pro_team":
+                                claim8 = global::MyApp.Plan.ProTeam;
+                                break;
+                            case "ent":
+                                claim8 = global::MyApp.Plan.Enterprise;
+                                break;
+                            case "business":
+                                claim8 = global::MyApp.Plan.Business;
+                                break;
+                            default:
+                                return global::StreamChat.Claims.ClaimReader.InvalidClaim("AllTypesClaims", "plan", "one of 'free', 'pro_team', 'ent', 'business'");
+                        }
                     }
-                }
-                else if (reader.ValueTextEquals("teams"))
-                {
-                    reader.Read();
-                    if (!global::StreamChat.Claims.ClaimReader.TryReadStringArray(ref reader, out claim9))
+                    else if (reader.ValueTextEquals("teams"))
                     {
-                        return global::StreamChat.Claims.ClaimReader.InvalidClaim("AllTypesClaims", "teams", "an array of strings");
+                        reader.Read();
+                        if (!global::StreamChat.Claims.ClaimReader.TryReadStringArray(ref reader, out claim9))
+                        {
+                            return global::StreamChat.Claims.ClaimReader.InvalidClaim("AllTypesClaims", "teams", "an array of strings");
+                        }
                     }
-                }
-                else if (reader.ValueTextEquals("channels"))
-                {
-                    reader.Read();
-                    if (!global::StreamChat.Claims.ClaimReader.TryReadStringArray(ref reader, out claim10))
+                    else if (reader.ValueTextEquals("channels"))
                     {
-                        return global::StreamChat.Claims.ClaimReader.InvalidClaim("AllTypesClaims", "channels", "an array of strings");
+                        reader.Read();
+                        if (!global::StreamChat.Claims.ClaimReader.TryReadStringArray(ref reader, out claim10))
+                        {
+                            return global::StreamChat.Claims.ClaimReader.InvalidClaim("AllTypesClaims", "channels", "an array of strings");
+                        }
                     }
-                }
-                else if (reader.ValueTextEquals("tags"))
-                {
-                    reader.Read();
-                    if (!global::StreamChat.Claims.ClaimReader.TryReadStringArray(ref reader, out claim11))
+                    else if (reader.ValueTextEquals("tags"))
                     {
-                        return global::StreamChat.Claims.ClaimReader.InvalidClaim("AllTypesClaims", "tags", "an array of strings");
+                        reader.Read();
+                        if (!global::StreamChat.Claims.ClaimReader.TryReadStringArray(ref reader, out claim11))
+                        {
+                            return global::StreamChat.Claims.ClaimReader.InvalidClaim("AllTypesClaims", "tags", "an array of strings");
+                        }
+                    }
+                    else
+                    {
+                        global::StreamChat.Claims.ClaimReader.SkipValue(ref reader);
                     }
                 }
-                else
+
+                if (claim0 is null)
                 {
-                    global::StreamChat.Claims.ClaimReader.SkipValue(ref reader);
+                    return global::StreamChat.Claims.ClaimReader.MissingClaim("AllTypesClaims", "user_id");
                 }
+
+                if (claim1 is null)
+                {
+                    return global::StreamChat.Claims.ClaimReader.MissingClaim("AllTypesClaims", "name");
+                }
+
+                if (claim2 is null)
+                {
+                    return global::StreamChat.Claims.ClaimReader.MissingClaim("AllTypesClaims", "is_admin");
+                }
+
+                if (claim3 is null)
+                {
+                    return global::StreamChat.Claims.ClaimReader.MissingClaim("AllTypesClaims", "level");
+                }
+
+                if (claim4 is null)
+                {
+                    return global::StreamChat.Claims.ClaimReader.MissingClaim("AllTypesClaims", "credits");
+                }
+
+                if (claim5 is null)
+                {
+                    return global::StreamChat.Claims.ClaimReader.MissingClaim("AllTypesClaims", "score");
+                }
+
+                if (claim6 is null)
+                {
+                    return global::StreamChat.Claims.ClaimReader.MissingClaim("AllTypesClaims", "tenant_id");
+                }
+
+                if (claim7 is null)
+                {
+                    return global::StreamChat.Claims.ClaimReader.MissingClaim("AllTypesClaims", "member_since");
+                }
+
+                if (claim8 is null)
+                {
+                    return global::StreamChat.Claims.ClaimReader.MissingClaim("AllTypesClaims", "plan");
+                }
+
+                if (claim9 is null)
+                {
+                    return global::StreamChat.Claims.ClaimReader.MissingClaim("AllTypesClaims", "teams");
+                }
+
+                if (claim10 is null)
+                {
+                    return global::StreamChat.Claims.ClaimReader.MissingClaim("AllTypesClaims", "channels");
+                }
+
+                if (claim11 is null)
+                {
+                    return global::StreamChat.Claims.ClaimReader.MissingClaim("AllTypesClaims", "tags");
+                }
+
+                claims = new global::MyApp.AllTypesClaims(claim0, claim1, claim2.Value, claim3.Value, claim4.Value, claim5.Value, claim6.Value, claim7.Value, claim8.Value, claim9, claim10, new global::System.Collections.Generic.List<string>(claim11));
+                return null;
             }
 
-            if (claim0 is null)
+            void global::StreamChat.Claims.IClaimsFormat<global::MyApp.AllTypesClaims>.Write(global::System.Text.Json.Utf8JsonWriter writer, global::MyApp.AllTypesClaims claims)
             {
-                return global::StreamChat.Claims.ClaimReader.MissingClaim("AllTypesClaims", "user_id");
+                writer.WriteString(Name0, claims.UserId);
+                writer.WriteString(Name1, claims.Name);
+                writer.WriteBoolean(Name2, claims.IsAdmin);
+                writer.WriteNumber(Name3, claims.Level);
+                writer.WriteNumber(Name4, claims.Credits);
+                writer.WriteNumber(Name5, claims.Score);
+                writer.WriteString(Name6, claims.TenantId);
+                writer.WriteNumber(Name7, claims.MemberSince.ToUnixTimeSeconds());
+                switch (claims.Plan)
+                {
+                    case global::MyApp.Plan.Free:
+                        writer.WriteString(Name8, "free");
+                        break;
+                    case global::MyApp.Plan.ProTeam:
+                        writer.WriteString(Name8, "pro_team");
+                        break;
+                    case global::MyApp.Plan.Enterprise:
+                        writer.WriteString(Name8, "ent");
+                        break;
+                    default:
+                        throw new global::System.ArgumentOutOfRangeException("Plan", "The value is not a named member of its enum, so it has no claim text.");
+                }
+
+                writer.WriteStartArray(Name9);
+                foreach (var item in claims.Teams)
+                {
+                    writer.WriteStringValue(item);
+                }
+
+                writer.WriteEndArray();
+                writer.WriteStartArray(Name10);
+                foreach (var item in claims.Channels)
+                {
+                    writer.WriteStringValue(item);
+                }
+
+                writer.WriteEndArray();
+                writer.WriteStartArray(Name11);
+                foreach (var item in claims.Tags)
+                {
+                    writer.WriteStringValue(item);
+                }
+
+                writer.WriteEndArray();
             }
-
-            if (claim1 is null)
-            {
-                return global::StreamChat.Claims.ClaimReader.MissingClaim("AllTypesClaims", "name");
-            }
-
-            if (claim2 is null)
-            {
-                return global::StreamChat.Claims.ClaimReader.MissingClaim("AllTypesClaims", "is_admin");
-            }
-
-            if (claim3 is null)
-            {
-                return global::StreamChat.Claims.ClaimReader.MissingClaim("AllTypesClaims", "level");
-            }
-
-            if (claim4 is null)
-            {
-                return global::StreamChat.Claims.ClaimReader.MissingClaim("AllTypesClaims", "credits");
-            }
-
-            if (claim5 is null)
-            {
-                return global::StreamChat.Claims.ClaimReader.MissingClaim("AllTypesClaims", "score");
-            }
-
-            if (claim6 is null)
-            {
-                return global::StreamChat.Claims.ClaimReader.MissingClaim("AllTypesClaims", "tenant_id");
-            }
-
-            if (claim7 is null)
-            {
-                return global::StreamChat.Claims.ClaimReader.MissingClaim("AllTypesClaims", "member_since");
-            }
-
-            if (claim8 is null)
-            {
-                return global::StreamChat.Claims.ClaimReader.MissingClaim("AllTypesClaims", "plan");
-            }
-
-            if (claim9 is null)
-            {
-                return global::StreamChat.Claims.ClaimReader.MissingClaim("AllTypesClaims", "teams");
-            }
-
-            if (claim10 is null)
-            {
-                return global::StreamChat.Claims.ClaimReader.MissingClaim("AllTypesClaims", "channels");
-            }
-
-            if (claim11 is null)
-            {
-                return global::StreamChat.Claims.ClaimReader.MissingClaim("AllTypesClaims", "tags");
-            }
-
-            claims = new global::MyApp.AllTypesClaims(claim0, claim1, claim2.Value, claim3.Value, claim4.Value, claim5.Value, claim6.Value, claim7.Value, claim8.Value, claim9, claim10, new global::System.Collections.Generic.List<string>(claim11));
-            return null;
-        }
-
-        [global::System.CodeDom.Compiler.GeneratedCode("StreamChat.Generators", "0.1.0")]
-        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        internal static void StreamChatWriteClaims(global::System.Text.Json.Utf8JsonWriter writer, global::MyApp.AllTypesClaims claims)
-        {
-            writer.WriteString(StreamChatName0, claims.UserId);
-            writer.WriteString(StreamChatName1, claims.Name);
-            writer.WriteBoolean(StreamChatName2, claims.IsAdmin);
-            writer.WriteNumber(StreamChatName3, claims.Level);
-            writer.WriteNumber(StreamChatName4, claims.Credits);
-            writer.WriteNumber(StreamChatName5, claims.Score);
-            writer.WriteString(StreamChatName6, claims.TenantId);
-            writer.WriteNumber(StreamChatName7, claims.MemberSince.ToUnixTimeSeconds());
-            switch (claims.Plan)
-            {
-                case global::MyApp.Plan.Free:
-                    writer.WriteString(StreamChatName8, "free");
-                    break;
-                case global::MyApp.Plan.ProTeam:
-                    writer.WriteString(StreamChatName8, "pro_team");
-                    break;
-                case global::MyApp.Plan.Enterprise:
-                    writer.WriteString(StreamChatName8, "ent");
-                    break;
-                default:
-                    throw new global::System.ArgumentOutOfRangeException("Plan", "The value is not a named member of its enum, so it has no claim text.");
-            }
-
-            writer.WriteStartArray(StreamChatName9);
-            foreach (var item in claims.Teams)
-            {
-                writer.WriteStringValue(item);
-            }
-
-            writer.WriteEndArray();
-            writer.WriteStartArray(StreamChatName10);
-            foreach (var item in claims.Channels)
-            {
-                writer.WriteStringValue(item);
-            }
-
-            writer.WriteEndArray();
-            writer.WriteStartArray(StreamChatName11);
-            foreach (var item in claims.Tags)
-            {
-                writer.WriteStringValue(item);
-            }
-
-            writer.WriteEndArray();
         }
     }
 
     /// <summary>Token providers whose tokens carry <see cref="global::MyApp.AllTypesClaims"/> claims: every token is checked against the record before the client uses it.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("StreamChat.Generators", "0.1.0")]
-    public static class AllTypesClaimsTokenProvider
+    public sealed class AllTypesClaimsTokenProvider : global::StreamChat.Claims.HttpClaimsTokenProviderFactory<global::MyApp.AllTypesClaims, global::MyApp.AllTypesClaims.StreamChatFormat>
     {
-        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        internal static readonly global::StreamChat.Claims.ClaimsCodec<global::MyApp.AllTypesClaims> StreamChatCodec = new(global::MyApp.AllTypesClaims.StreamChatReadClaims, global::MyApp.AllTypesClaims.StreamChatWriteClaims);
-
-        /// <inheritdoc cref="global::StreamChat.Claims.ClaimsCodec{TClaims}.Static"/>
-        [global::StreamChat.Annotations.StaticTokenApi]
-        public static global::StreamChat.TokenProvider Static(global::StreamChat.Token token) => StreamChatCodec.Static(token);
-
-        /// <inheritdoc cref="global::StreamChat.Claims.ClaimsCodec{TClaims}.Closure(global::System.Func{global::System.Threading.CancellationToken, global::System.Threading.Tasks.Task{global::StreamChat.Token}})"/>
-        public static global::StreamChat.TokenProvider Closure(global::System.Func<global::System.Threading.CancellationToken, global::System.Threading.Tasks.Task<global::StreamChat.Token>> fetch) => StreamChatCodec.Closure(fetch);
-
-        /// <inheritdoc cref="global::StreamChat.Claims.ClaimsCodec{TClaims}.Closure(global::System.Func{global::StreamChat.ChatClient, global::System.Threading.CancellationToken, global::System.Threading.Tasks.Task{global::StreamChat.Token}})"/>
-        public static global::StreamChat.TokenProvider Closure(global::System.Func<global::StreamChat.ChatClient, global::System.Threading.CancellationToken, global::System.Threading.Tasks.Task<global::StreamChat.Token>> fetch) => StreamChatCodec.Closure(fetch);
-
-        /// <inheritdoc cref="global::StreamChat.TokenProvider.FromEndpoint(global::System.Net.Http.HttpClient, global::System.Uri)"/>
-        public static global::StreamChat.TokenProvider FromEndpoint(global::System.Net.Http.HttpClient httpClient, global::System.Uri endpoint) => StreamChatCodec.FromEndpoint(new global::StreamChat.TokenEndpoint(httpClient, endpoint));
-
-        /// <inheritdoc cref="global::StreamChat.Claims.ClaimsCodec{TClaims}.FromEndpoint"/>
-        public static global::StreamChat.TokenProvider FromEndpoint(global::StreamChat.TokenEndpoint endpoint) => StreamChatCodec.FromEndpoint(endpoint);
-
-        /// <inheritdoc cref="global::StreamChat.Claims.ClaimsCodec{TClaims}.Development"/>
-        [global::StreamChat.Annotations.DevelopmentTokenApi]
-        public static global::StreamChat.TokenProvider Development(global::MyApp.AllTypesClaims claims) => StreamChatCodec.Development(claims);
-
-        /// <inheritdoc cref="global::StreamChat.Claims.ClaimsCodec{TClaims}.Signed"/>
-        public static global::StreamChat.TokenProvider Signed(global::MyApp.AllTypesClaims claims, global::StreamChat.Jwt.JwtSigningKey key, global::System.TimeSpan lifetime, global::System.TimeProvider? timeProvider = null) => StreamChatCodec.Signed(claims, key, lifetime, timeProvider);
+        private AllTypesClaimsTokenProvider()
+        {
+        }
     }
 }

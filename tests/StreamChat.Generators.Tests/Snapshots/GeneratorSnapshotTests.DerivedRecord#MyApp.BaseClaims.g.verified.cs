@@ -6,111 +6,79 @@ namespace MyApp
 {
     partial record BaseClaims : global::StreamChat.Claims.ITokenClaims
     {
-        private static readonly global::System.Text.Json.JsonEncodedText StreamChatName0 = global::StreamChat.Claims.ClaimsTokenFactory.EncodeClaimName("user_id");
-
-        /// <summary>Reads the claims of <paramref name="token"/> as a <see cref="global::MyApp.BaseClaims"/>. The signature is not checked.</summary>
-        /// <param name="token">The token.</param>
-        /// <returns>The claims.</returns>
-        /// <exception cref="global::System.ArgumentNullException"><paramref name="token"/> is null.</exception>
-        /// <exception cref="global::StreamChat.TokenFormatException">A required claim is missing or a claim does not fit its property; <see cref="global::StreamChat.TokenFormatException.ClaimName"/> names it.</exception>
+        /// <inheritdoc cref="global::StreamChat.Claims.ClaimsCodec{TClaims, TFormat}.FromToken"/>
         [global::System.CodeDom.Compiler.GeneratedCode("StreamChat.Generators", "0.1.0")]
-        public static global::MyApp.BaseClaims FromToken(global::StreamChat.Token token) => BaseClaimsTokenProvider.StreamChatCodec.FromToken(token);
+        public static global::MyApp.BaseClaims FromToken(global::StreamChat.Token token) => global::StreamChat.Claims.ClaimsCodec<global::MyApp.BaseClaims, StreamChatFormat>.FromToken(token);
 
-        /// <summary>Reads the claims of <paramref name="token"/> as a <see cref="global::MyApp.BaseClaims"/> without throwing. The signature is not checked.</summary>
-        /// <param name="token">The token.</param>
-        /// <param name="claims">The claims, or the default value when they do not fit.</param>
-        /// <returns>Whether the token's claims fit the record.</returns>
+        /// <inheritdoc cref="global::StreamChat.Claims.ClaimsCodec{TClaims, TFormat}.TryFromToken"/>
         [global::System.CodeDom.Compiler.GeneratedCode("StreamChat.Generators", "0.1.0")]
-        public static bool TryFromToken(global::StreamChat.Token? token, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::MyApp.BaseClaims? claims) => BaseClaimsTokenProvider.StreamChatCodec.TryFromToken(token, out claims);
+        public static bool TryFromToken(global::StreamChat.Token? token, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::MyApp.BaseClaims? claims) => global::StreamChat.Claims.ClaimsCodec<global::MyApp.BaseClaims, StreamChatFormat>.TryFromToken(token, out claims);
 
-        /// <summary>Signs these claims into a user token (HS256), with <c>iat</c> and <c>exp</c> set from <paramref name="issuedAt"/> and <paramref name="lifetime"/>.</summary>
-        /// <inheritdoc cref="global::StreamChat.Claims.ITokenClaims.SignCompact" path="/param"/>
-        /// <returns>The signed token.</returns>
+        /// <inheritdoc cref="global::StreamChat.Claims.ClaimsCodec{TClaims, TFormat}.Sign"/>
         [global::System.CodeDom.Compiler.GeneratedCode("StreamChat.Generators", "0.1.0")]
-        public global::StreamChat.Token Sign(global::StreamChat.Jwt.JwtSigningKey key, global::System.TimeSpan lifetime, global::System.DateTimeOffset issuedAt) => new global::StreamChat.Token(SignCompact(key, lifetime, issuedAt));
+        public global::StreamChat.Token Sign(global::StreamChat.Jwt.JwtSigningKey key, global::System.TimeSpan lifetime, global::System.DateTimeOffset issuedAt) => global::StreamChat.Claims.ClaimsCodec<global::MyApp.BaseClaims, StreamChatFormat>.Sign(this, key, lifetime, issuedAt);
 
-        /// <summary>Signs these claims like <c>Sign</c> but returns only the compact JWT string, without reading it back: for a token endpoint that sends the string on.</summary>
-        /// <inheritdoc cref="global::StreamChat.Claims.ITokenClaims.SignCompact" path="/param"/>
-        /// <returns>The signed token as <c>header.payload.signature</c>.</returns>
+        /// <inheritdoc cref="global::StreamChat.Claims.ClaimsCodec{TClaims, TFormat}.SignCompact"/>
         [global::System.CodeDom.Compiler.GeneratedCode("StreamChat.Generators", "0.1.0")]
-        public string SignCompact(global::StreamChat.Jwt.JwtSigningKey key, global::System.TimeSpan lifetime, global::System.DateTimeOffset issuedAt) => BaseClaimsTokenProvider.StreamChatCodec.SignCompact(this, key, lifetime, issuedAt);
+        public string SignCompact(global::StreamChat.Jwt.JwtSigningKey key, global::System.TimeSpan lifetime, global::System.DateTimeOffset issuedAt) => global::StreamChat.Claims.ClaimsCodec<global::MyApp.BaseClaims, StreamChatFormat>.SignCompact(this, key, lifetime, issuedAt);
 
         string global::StreamChat.Claims.ITokenClaims.UserId => this.UserId;
 
-        /// <summary>Makes an unsigned development token with these claims. The chat server accepts it only when the app's auth checks are disabled: never use it in production.</summary>
-        /// <returns>The development token.</returns>
+        /// <inheritdoc cref="global::StreamChat.Claims.ClaimsCodec{TClaims, TFormat}.ToDevelopmentToken"/>
         [global::System.CodeDom.Compiler.GeneratedCode("StreamChat.Generators", "0.1.0")]
         [global::StreamChat.Annotations.DevelopmentTokenApi]
-        public global::StreamChat.Token ToDevelopmentToken() => BaseClaimsTokenProvider.StreamChatCodec.ToDevelopmentToken(this);
+        public global::StreamChat.Token ToDevelopmentToken() => global::StreamChat.Claims.ClaimsCodec<global::MyApp.BaseClaims, StreamChatFormat>.ToDevelopmentToken(this);
 
+        /// <summary>Reads and writes the claims of <see cref="global::MyApp.BaseClaims"/> in a token's payload, for the StreamChat runtime.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("StreamChat.Generators", "0.1.0")]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        internal static global::StreamChat.TokenFormatException? StreamChatReadClaims(global::StreamChat.Token token, out global::MyApp.BaseClaims? claims)
+        public readonly struct StreamChatFormat : global::StreamChat.Claims.IClaimsFormat<global::MyApp.BaseClaims>
         {
-            claims = default;
-            string? claim0 = default;
-            var reader = global::StreamChat.Claims.ClaimReader.StartPayload(token);
-            while (global::StreamChat.Claims.ClaimReader.NextClaim(ref reader))
+            private static readonly global::System.Text.Json.JsonEncodedText Name0 = global::StreamChat.Claims.ClaimsTokenFactory.EncodeClaimName("user_id");
+
+            global::StreamChat.TokenFormatException? global::StreamChat.Claims.IClaimsFormat<global::MyApp.BaseClaims>.Read(global::StreamChat.Token token, out global::MyApp.BaseClaims? claims)
             {
-                if (reader.ValueTextEquals("user_id"))
+                claims = default;
+                string? claim0 = default;
+                var reader = global::StreamChat.Claims.ClaimReader.StartPayload(token);
+                while (global::StreamChat.Claims.ClaimReader.NextClaim(ref reader))
                 {
-                    reader.Read();
-                    if (!global::StreamChat.Claims.ClaimReader.TryReadString(ref reader, out claim0))
+                    if (reader.ValueTextEquals("user_id"))
                     {
-                        return global::StreamChat.Claims.ClaimReader.InvalidClaim("BaseClaims", "user_id", "a string");
+                        reader.Read();
+                        if (!global::StreamChat.Claims.ClaimReader.TryReadString(ref reader, out claim0))
+                        {
+                            return global::StreamChat.Claims.ClaimReader.InvalidClaim("BaseClaims", "user_id", "a string");
+                        }
+                    }
+                    else
+                    {
+                        global::StreamChat.Claims.ClaimReader.SkipValue(ref reader);
                     }
                 }
-                else
+
+                if (claim0 is null)
                 {
-                    global::StreamChat.Claims.ClaimReader.SkipValue(ref reader);
+                    return global::StreamChat.Claims.ClaimReader.MissingClaim("BaseClaims", "user_id");
                 }
+
+                claims = new global::MyApp.BaseClaims(claim0);
+                return null;
             }
 
-            if (claim0 is null)
+            void global::StreamChat.Claims.IClaimsFormat<global::MyApp.BaseClaims>.Write(global::System.Text.Json.Utf8JsonWriter writer, global::MyApp.BaseClaims claims)
             {
-                return global::StreamChat.Claims.ClaimReader.MissingClaim("BaseClaims", "user_id");
+                writer.WriteString(Name0, claims.UserId);
             }
-
-            claims = new global::MyApp.BaseClaims(claim0);
-            return null;
-        }
-
-        [global::System.CodeDom.Compiler.GeneratedCode("StreamChat.Generators", "0.1.0")]
-        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        internal static void StreamChatWriteClaims(global::System.Text.Json.Utf8JsonWriter writer, global::MyApp.BaseClaims claims)
-        {
-            writer.WriteString(StreamChatName0, claims.UserId);
         }
     }
 
     /// <summary>Token providers whose tokens carry <see cref="global::MyApp.BaseClaims"/> claims: every token is checked against the record before the client uses it.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("StreamChat.Generators", "0.1.0")]
-    public static class BaseClaimsTokenProvider
+    public sealed class BaseClaimsTokenProvider : global::StreamChat.Claims.HttpClaimsTokenProviderFactory<global::MyApp.BaseClaims, global::MyApp.BaseClaims.StreamChatFormat>
     {
-        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        internal static readonly global::StreamChat.Claims.ClaimsCodec<global::MyApp.BaseClaims> StreamChatCodec = new(global::MyApp.BaseClaims.StreamChatReadClaims, global::MyApp.BaseClaims.StreamChatWriteClaims);
-
-        /// <inheritdoc cref="global::StreamChat.Claims.ClaimsCodec{TClaims}.Static"/>
-        [global::StreamChat.Annotations.StaticTokenApi]
-        public static global::StreamChat.TokenProvider Static(global::StreamChat.Token token) => StreamChatCodec.Static(token);
-
-        /// <inheritdoc cref="global::StreamChat.Claims.ClaimsCodec{TClaims}.Closure(global::System.Func{global::System.Threading.CancellationToken, global::System.Threading.Tasks.Task{global::StreamChat.Token}})"/>
-        public static global::StreamChat.TokenProvider Closure(global::System.Func<global::System.Threading.CancellationToken, global::System.Threading.Tasks.Task<global::StreamChat.Token>> fetch) => StreamChatCodec.Closure(fetch);
-
-        /// <inheritdoc cref="global::StreamChat.Claims.ClaimsCodec{TClaims}.Closure(global::System.Func{global::StreamChat.ChatClient, global::System.Threading.CancellationToken, global::System.Threading.Tasks.Task{global::StreamChat.Token}})"/>
-        public static global::StreamChat.TokenProvider Closure(global::System.Func<global::StreamChat.ChatClient, global::System.Threading.CancellationToken, global::System.Threading.Tasks.Task<global::StreamChat.Token>> fetch) => StreamChatCodec.Closure(fetch);
-
-        /// <inheritdoc cref="global::StreamChat.TokenProvider.FromEndpoint(global::System.Net.Http.HttpClient, global::System.Uri)"/>
-        public static global::StreamChat.TokenProvider FromEndpoint(global::System.Net.Http.HttpClient httpClient, global::System.Uri endpoint) => StreamChatCodec.FromEndpoint(new global::StreamChat.TokenEndpoint(httpClient, endpoint));
-
-        /// <inheritdoc cref="global::StreamChat.Claims.ClaimsCodec{TClaims}.FromEndpoint"/>
-        public static global::StreamChat.TokenProvider FromEndpoint(global::StreamChat.TokenEndpoint endpoint) => StreamChatCodec.FromEndpoint(endpoint);
-
-        /// <inheritdoc cref="global::StreamChat.Claims.ClaimsCodec{TClaims}.Development"/>
-        [global::StreamChat.Annotations.DevelopmentTokenApi]
-        public static global::StreamChat.TokenProvider Development(global::MyApp.BaseClaims claims) => StreamChatCodec.Development(claims);
-
-        /// <inheritdoc cref="global::StreamChat.Claims.ClaimsCodec{TClaims}.Signed"/>
-        public static global::StreamChat.TokenProvider Signed(global::MyApp.BaseClaims claims, global::StreamChat.Jwt.JwtSigningKey key, global::System.TimeSpan lifetime, global::System.TimeProvider? timeProvider = null) => StreamChatCodec.Signed(claims, key, lifetime, timeProvider);
+        private BaseClaimsTokenProvider()
+        {
+        }
     }
 }

@@ -6,130 +6,98 @@ namespace MyApp.FileScoped
 {
     partial record FileScopedClaims : global::StreamChat.Claims.ITokenClaims
     {
-        private static readonly global::System.Text.Json.JsonEncodedText StreamChatName0 = global::StreamChat.Claims.ClaimsTokenFactory.EncodeClaimName("user_id");
-        private static readonly global::System.Text.Json.JsonEncodedText StreamChatName1 = global::StreamChat.Claims.ClaimsTokenFactory.EncodeClaimName("room");
-
-        /// <summary>Reads the claims of <paramref name="token"/> as a <see cref="global::MyApp.FileScoped.FileScopedClaims"/>. The signature is not checked.</summary>
-        /// <param name="token">The token.</param>
-        /// <returns>The claims.</returns>
-        /// <exception cref="global::System.ArgumentNullException"><paramref name="token"/> is null.</exception>
-        /// <exception cref="global::StreamChat.TokenFormatException">A required claim is missing or a claim does not fit its property; <see cref="global::StreamChat.TokenFormatException.ClaimName"/> names it.</exception>
+        /// <inheritdoc cref="global::StreamChat.Claims.ClaimsCodec{TClaims, TFormat}.FromToken"/>
         [global::System.CodeDom.Compiler.GeneratedCode("StreamChat.Generators", "0.1.0")]
-        public static global::MyApp.FileScoped.FileScopedClaims FromToken(global::StreamChat.Token token) => FileScopedClaimsTokenProvider.StreamChatCodec.FromToken(token);
+        public static global::MyApp.FileScoped.FileScopedClaims FromToken(global::StreamChat.Token token) => global::StreamChat.Claims.ClaimsCodec<global::MyApp.FileScoped.FileScopedClaims, StreamChatFormat>.FromToken(token);
 
-        /// <summary>Reads the claims of <paramref name="token"/> as a <see cref="global::MyApp.FileScoped.FileScopedClaims"/> without throwing. The signature is not checked.</summary>
-        /// <param name="token">The token.</param>
-        /// <param name="claims">The claims, or the default value when they do not fit.</param>
-        /// <returns>Whether the token's claims fit the record.</returns>
+        /// <inheritdoc cref="global::StreamChat.Claims.ClaimsCodec{TClaims, TFormat}.TryFromToken"/>
         [global::System.CodeDom.Compiler.GeneratedCode("StreamChat.Generators", "0.1.0")]
-        public static bool TryFromToken(global::StreamChat.Token? token, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::MyApp.FileScoped.FileScopedClaims? claims) => FileScopedClaimsTokenProvider.StreamChatCodec.TryFromToken(token, out claims);
+        public static bool TryFromToken(global::StreamChat.Token? token, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::MyApp.FileScoped.FileScopedClaims? claims) => global::StreamChat.Claims.ClaimsCodec<global::MyApp.FileScoped.FileScopedClaims, StreamChatFormat>.TryFromToken(token, out claims);
 
-        /// <summary>Signs these claims into a user token (HS256), with <c>iat</c> and <c>exp</c> set from <paramref name="issuedAt"/> and <paramref name="lifetime"/>.</summary>
-        /// <inheritdoc cref="global::StreamChat.Claims.ITokenClaims.SignCompact" path="/param"/>
-        /// <returns>The signed token.</returns>
+        /// <inheritdoc cref="global::StreamChat.Claims.ClaimsCodec{TClaims, TFormat}.Sign"/>
         [global::System.CodeDom.Compiler.GeneratedCode("StreamChat.Generators", "0.1.0")]
-        public global::StreamChat.Token Sign(global::StreamChat.Jwt.JwtSigningKey key, global::System.TimeSpan lifetime, global::System.DateTimeOffset issuedAt) => new global::StreamChat.Token(SignCompact(key, lifetime, issuedAt));
+        public global::StreamChat.Token Sign(global::StreamChat.Jwt.JwtSigningKey key, global::System.TimeSpan lifetime, global::System.DateTimeOffset issuedAt) => global::StreamChat.Claims.ClaimsCodec<global::MyApp.FileScoped.FileScopedClaims, StreamChatFormat>.Sign(this, key, lifetime, issuedAt);
 
-        /// <summary>Signs these claims like <c>Sign</c> but returns only the compact JWT string, without reading it back: for a token endpoint that sends the string on.</summary>
-        /// <inheritdoc cref="global::StreamChat.Claims.ITokenClaims.SignCompact" path="/param"/>
-        /// <returns>The signed token as <c>header.payload.signature</c>.</returns>
+        /// <inheritdoc cref="global::StreamChat.Claims.ClaimsCodec{TClaims, TFormat}.SignCompact"/>
         [global::System.CodeDom.Compiler.GeneratedCode("StreamChat.Generators", "0.1.0")]
-        public string SignCompact(global::StreamChat.Jwt.JwtSigningKey key, global::System.TimeSpan lifetime, global::System.DateTimeOffset issuedAt) => FileScopedClaimsTokenProvider.StreamChatCodec.SignCompact(this, key, lifetime, issuedAt);
+        public string SignCompact(global::StreamChat.Jwt.JwtSigningKey key, global::System.TimeSpan lifetime, global::System.DateTimeOffset issuedAt) => global::StreamChat.Claims.ClaimsCodec<global::MyApp.FileScoped.FileScopedClaims, StreamChatFormat>.SignCompact(this, key, lifetime, issuedAt);
 
         string global::StreamChat.Claims.ITokenClaims.UserId => this.UserId;
 
-        /// <summary>Makes an unsigned development token with these claims. The chat server accepts it only when the app's auth checks are disabled: never use it in production.</summary>
-        /// <returns>The development token.</returns>
+        /// <inheritdoc cref="global::StreamChat.Claims.ClaimsCodec{TClaims, TFormat}.ToDevelopmentToken"/>
         [global::System.CodeDom.Compiler.GeneratedCode("StreamChat.Generators", "0.1.0")]
         [global::StreamChat.Annotations.DevelopmentTokenApi]
-        public global::StreamChat.Token ToDevelopmentToken() => FileScopedClaimsTokenProvider.StreamChatCodec.ToDevelopmentToken(this);
+        public global::StreamChat.Token ToDevelopmentToken() => global::StreamChat.Claims.ClaimsCodec<global::MyApp.FileScoped.FileScopedClaims, StreamChatFormat>.ToDevelopmentToken(this);
 
+        /// <summary>Reads and writes the claims of <see cref="global::MyApp.FileScoped.FileScopedClaims"/> in a token's payload, for the StreamChat runtime.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("StreamChat.Generators", "0.1.0")]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        internal static global::StreamChat.TokenFormatException? StreamChatReadClaims(global::StreamChat.Token token, out global::MyApp.FileScoped.FileScopedClaims? claims)
+        public readonly struct StreamChatFormat : global::StreamChat.Claims.IClaimsFormat<global::MyApp.FileScoped.FileScopedClaims>
         {
-            claims = default;
-            string? claim0 = default;
-            string? claim1 = default;
-            var reader = global::StreamChat.Claims.ClaimReader.StartPayload(token);
-            while (global::StreamChat.Claims.ClaimReader.NextClaim(ref reader))
+            private static readonly global::System.Text.Json.JsonEncodedText Name0 = global::StreamChat.Claims.ClaimsTokenFactory.EncodeClaimName("user_id");
+            private static readonly global::System.Text.Json.JsonEncodedText Name1 = global::StreamChat.Claims.ClaimsTokenFactory.EncodeClaimName("room");
+
+            global::StreamChat.TokenFormatException? global::StreamChat.Claims.IClaimsFormat<global::MyApp.FileScoped.FileScopedClaims>.Read(global::StreamChat.Token token, out global::MyApp.FileScoped.FileScopedClaims? claims)
             {
-                if (reader.ValueTextEquals("user_id"))
+                claims = default;
+                string? claim0 = default;
+                string? claim1 = default;
+                var reader = global::StreamChat.Claims.ClaimReader.StartPayload(token);
+                while (global::StreamChat.Claims.ClaimReader.NextClaim(ref reader))
                 {
-                    reader.Read();
-                    if (!global::StreamChat.Claims.ClaimReader.TryReadString(ref reader, out claim0))
+                    if (reader.ValueTextEquals("user_id"))
                     {
-                        return global::StreamChat.Claims.ClaimReader.InvalidClaim("FileScopedClaims", "user_id", "a string");
+                        reader.Read();
+                        if (!global::StreamChat.Claims.ClaimReader.TryReadString(ref reader, out claim0))
+                        {
+                            return global::StreamChat.Claims.ClaimReader.InvalidClaim("FileScopedClaims", "user_id", "a string");
+                        }
+                    }
+                    else if (reader.ValueTextEquals("room"))
+                    {
+                        reader.Read();
+                        if (!global::StreamChat.Claims.ClaimReader.TryReadString(ref reader, out claim1))
+                        {
+                            return global::StreamChat.Claims.ClaimReader.InvalidClaim("FileScopedClaims", "room", "a string");
+                        }
+                    }
+                    else
+                    {
+                        global::StreamChat.Claims.ClaimReader.SkipValue(ref reader);
                     }
                 }
-                else if (reader.ValueTextEquals("room"))
+
+                if (claim0 is null)
                 {
-                    reader.Read();
-                    if (!global::StreamChat.Claims.ClaimReader.TryReadString(ref reader, out claim1))
-                    {
-                        return global::StreamChat.Claims.ClaimReader.InvalidClaim("FileScopedClaims", "room", "a string");
-                    }
+                    return global::StreamChat.Claims.ClaimReader.MissingClaim("FileScopedClaims", "user_id");
                 }
-                else
+
+                claims = new global::MyApp.FileScoped.FileScopedClaims()
                 {
-                    global::StreamChat.Claims.ClaimReader.SkipValue(ref reader);
-                }
+                    UserId = claim0,
+                    Room = claim1,
+                };
+
+                return null;
             }
 
-            if (claim0 is null)
+            void global::StreamChat.Claims.IClaimsFormat<global::MyApp.FileScoped.FileScopedClaims>.Write(global::System.Text.Json.Utf8JsonWriter writer, global::MyApp.FileScoped.FileScopedClaims claims)
             {
-                return global::StreamChat.Claims.ClaimReader.MissingClaim("FileScopedClaims", "user_id");
-            }
-
-            claims = new global::MyApp.FileScoped.FileScopedClaims()
-            {
-                UserId = claim0,
-                Room = claim1,
-            };
-
-            return null;
-        }
-
-        [global::System.CodeDom.Compiler.GeneratedCode("StreamChat.Generators", "0.1.0")]
-        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        internal static void StreamChatWriteClaims(global::System.Text.Json.Utf8JsonWriter writer, global::MyApp.FileScoped.FileScopedClaims claims)
-        {
-            writer.WriteString(StreamChatName0, claims.UserId);
-            if (claims.Room is not null)
-            {
-                writer.WriteString(StreamChatName1, claims.Room);
+                writer.WriteString(Name0, claims.UserId);
+                if (claims.Room is not null)
+                {
+                    writer.WriteString(Name1, claims.Room);
+                }
             }
         }
     }
 
     /// <summary>Token providers whose tokens carry <see cref="global::MyApp.FileScoped.FileScopedClaims"/> claims: every token is checked against the record before the client uses it.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("StreamChat.Generators", "0.1.0")]
-    internal static class FileScopedClaimsTokenProvider
+    internal sealed class FileScopedClaimsTokenProvider : global::StreamChat.Claims.HttpClaimsTokenProviderFactory<global::MyApp.FileScoped.FileScopedClaims, global::MyApp.FileScoped.FileScopedClaims.StreamChatFormat>
     {
-        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        internal static readonly global::StreamChat.Claims.ClaimsCodec<global::MyApp.FileScoped.FileScopedClaims> StreamChatCodec = new(global::MyApp.FileScoped.FileScopedClaims.StreamChatReadClaims, global::MyApp.FileScoped.FileScopedClaims.StreamChatWriteClaims);
-
-        /// <inheritdoc cref="global::StreamChat.Claims.ClaimsCodec{TClaims}.Static"/>
-        [global::StreamChat.Annotations.StaticTokenApi]
-        public static global::StreamChat.TokenProvider Static(global::StreamChat.Token token) => StreamChatCodec.Static(token);
-
-        /// <inheritdoc cref="global::StreamChat.Claims.ClaimsCodec{TClaims}.Closure(global::System.Func{global::System.Threading.CancellationToken, global::System.Threading.Tasks.Task{global::StreamChat.Token}})"/>
-        public static global::StreamChat.TokenProvider Closure(global::System.Func<global::System.Threading.CancellationToken, global::System.Threading.Tasks.Task<global::StreamChat.Token>> fetch) => StreamChatCodec.Closure(fetch);
-
-        /// <inheritdoc cref="global::StreamChat.Claims.ClaimsCodec{TClaims}.Closure(global::System.Func{global::StreamChat.ChatClient, global::System.Threading.CancellationToken, global::System.Threading.Tasks.Task{global::StreamChat.Token}})"/>
-        public static global::StreamChat.TokenProvider Closure(global::System.Func<global::StreamChat.ChatClient, global::System.Threading.CancellationToken, global::System.Threading.Tasks.Task<global::StreamChat.Token>> fetch) => StreamChatCodec.Closure(fetch);
-
-        /// <inheritdoc cref="global::StreamChat.TokenProvider.FromEndpoint(global::System.Net.Http.HttpClient, global::System.Uri)"/>
-        public static global::StreamChat.TokenProvider FromEndpoint(global::System.Net.Http.HttpClient httpClient, global::System.Uri endpoint) => StreamChatCodec.FromEndpoint(new global::StreamChat.TokenEndpoint(httpClient, endpoint));
-
-        /// <inheritdoc cref="global::StreamChat.Claims.ClaimsCodec{TClaims}.FromEndpoint"/>
-        public static global::StreamChat.TokenProvider FromEndpoint(global::StreamChat.TokenEndpoint endpoint) => StreamChatCodec.FromEndpoint(endpoint);
-
-        /// <inheritdoc cref="global::StreamChat.Claims.ClaimsCodec{TClaims}.Development"/>
-        [global::StreamChat.Annotations.DevelopmentTokenApi]
-        public static global::StreamChat.TokenProvider Development(global::MyApp.FileScoped.FileScopedClaims claims) => StreamChatCodec.Development(claims);
-
-        /// <inheritdoc cref="global::StreamChat.Claims.ClaimsCodec{TClaims}.Signed"/>
-        public static global::StreamChat.TokenProvider Signed(global::MyApp.FileScoped.FileScopedClaims claims, global::StreamChat.Jwt.JwtSigningKey key, global::System.TimeSpan lifetime, global::System.TimeProvider? timeProvider = null) => StreamChatCodec.Signed(claims, key, lifetime, timeProvider);
+        private FileScopedClaimsTokenProvider()
+        {
+        }
     }
 }

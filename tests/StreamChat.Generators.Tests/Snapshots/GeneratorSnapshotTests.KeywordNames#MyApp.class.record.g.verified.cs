@@ -6,186 +6,154 @@ namespace MyApp.@class
 {
     partial record @record : global::StreamChat.Claims.ITokenClaims
     {
-        private static readonly global::System.Text.Json.JsonEncodedText StreamChatName0 = global::StreamChat.Claims.ClaimsTokenFactory.EncodeClaimName("user_id");
-        private static readonly global::System.Text.Json.JsonEncodedText StreamChatName1 = global::StreamChat.Claims.ClaimsTokenFactory.EncodeClaimName("event");
-        private static readonly global::System.Text.Json.JsonEncodedText StreamChatName2 = global::StreamChat.Claims.ClaimsTokenFactory.EncodeClaimName("int");
-        private static readonly global::System.Text.Json.JsonEncodedText StreamChatName3 = global::StreamChat.Claims.ClaimsTokenFactory.EncodeClaimName("namespace");
-
-        /// <summary>Reads the claims of <paramref name="token"/> as a <see cref="global::MyApp.@class.record"/>. The signature is not checked.</summary>
-        /// <param name="token">The token.</param>
-        /// <returns>The claims.</returns>
-        /// <exception cref="global::System.ArgumentNullException"><paramref name="token"/> is null.</exception>
-        /// <exception cref="global::StreamChat.TokenFormatException">A required claim is missing or a claim does not fit its property; <see cref="global::StreamChat.TokenFormatException.ClaimName"/> names it.</exception>
+        /// <inheritdoc cref="global::StreamChat.Claims.ClaimsCodec{TClaims, TFormat}.FromToken"/>
         [global::System.CodeDom.Compiler.GeneratedCode("StreamChat.Generators", "0.1.0")]
-        public static global::MyApp.@class.record FromToken(global::StreamChat.Token token) => recordTokenProvider.StreamChatCodec.FromToken(token);
+        public static global::MyApp.@class.record FromToken(global::StreamChat.Token token) => global::StreamChat.Claims.ClaimsCodec<global::MyApp.@class.record, StreamChatFormat>.FromToken(token);
 
-        /// <summary>Reads the claims of <paramref name="token"/> as a <see cref="global::MyApp.@class.record"/> without throwing. The signature is not checked.</summary>
-        /// <param name="token">The token.</param>
-        /// <param name="claims">The claims, or the default value when they do not fit.</param>
-        /// <returns>Whether the token's claims fit the record.</returns>
+        /// <inheritdoc cref="global::StreamChat.Claims.ClaimsCodec{TClaims, TFormat}.TryFromToken"/>
         [global::System.CodeDom.Compiler.GeneratedCode("StreamChat.Generators", "0.1.0")]
-        public static bool TryFromToken(global::StreamChat.Token? token, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::MyApp.@class.record? claims) => recordTokenProvider.StreamChatCodec.TryFromToken(token, out claims);
+        public static bool TryFromToken(global::StreamChat.Token? token, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::MyApp.@class.record? claims) => global::StreamChat.Claims.ClaimsCodec<global::MyApp.@class.record, StreamChatFormat>.TryFromToken(token, out claims);
 
-        /// <summary>Signs these claims into a user token (HS256), with <c>iat</c> and <c>exp</c> set from <paramref name="issuedAt"/> and <paramref name="lifetime"/>.</summary>
-        /// <inheritdoc cref="global::StreamChat.Claims.ITokenClaims.SignCompact" path="/param"/>
-        /// <returns>The signed token.</returns>
+        /// <inheritdoc cref="global::StreamChat.Claims.ClaimsCodec{TClaims, TFormat}.Sign"/>
         [global::System.CodeDom.Compiler.GeneratedCode("StreamChat.Generators", "0.1.0")]
-        public global::StreamChat.Token Sign(global::StreamChat.Jwt.JwtSigningKey key, global::System.TimeSpan lifetime, global::System.DateTimeOffset issuedAt) => new global::StreamChat.Token(SignCompact(key, lifetime, issuedAt));
+        public global::StreamChat.Token Sign(global::StreamChat.Jwt.JwtSigningKey key, global::System.TimeSpan lifetime, global::System.DateTimeOffset issuedAt) => global::StreamChat.Claims.ClaimsCodec<global::MyApp.@class.record, StreamChatFormat>.Sign(this, key, lifetime, issuedAt);
 
-        /// <summary>Signs these claims like <c>Sign</c> but returns only the compact JWT string, without reading it back: for a token endpoint that sends the string on.</summary>
-        /// <inheritdoc cref="global::StreamChat.Claims.ITokenClaims.SignCompact" path="/param"/>
-        /// <returns>The signed token as <c>header.payload.signature</c>.</returns>
+        /// <inheritdoc cref="global::StreamChat.Claims.ClaimsCodec{TClaims, TFormat}.SignCompact"/>
         [global::System.CodeDom.Compiler.GeneratedCode("StreamChat.Generators", "0.1.0")]
-        public string SignCompact(global::StreamChat.Jwt.JwtSigningKey key, global::System.TimeSpan lifetime, global::System.DateTimeOffset issuedAt) => recordTokenProvider.StreamChatCodec.SignCompact(this, key, lifetime, issuedAt);
+        public string SignCompact(global::StreamChat.Jwt.JwtSigningKey key, global::System.TimeSpan lifetime, global::System.DateTimeOffset issuedAt) => global::StreamChat.Claims.ClaimsCodec<global::MyApp.@class.record, StreamChatFormat>.SignCompact(this, key, lifetime, issuedAt);
 
         string global::StreamChat.Claims.ITokenClaims.UserId => this.UserId;
 
-        /// <summary>Makes an unsigned development token with these claims. The chat server accepts it only when the app's auth checks are disabled: never use it in production.</summary>
-        /// <returns>The development token.</returns>
+        /// <inheritdoc cref="global::StreamChat.Claims.ClaimsCodec{TClaims, TFormat}.ToDevelopmentToken"/>
         [global::System.CodeDom.Compiler.GeneratedCode("StreamChat.Generators", "0.1.0")]
         [global::StreamChat.Annotations.DevelopmentTokenApi]
-        public global::StreamChat.Token ToDevelopmentToken() => recordTokenProvider.StreamChatCodec.ToDevelopmentToken(this);
+        public global::StreamChat.Token ToDevelopmentToken() => global::StreamChat.Claims.ClaimsCodec<global::MyApp.@class.record, StreamChatFormat>.ToDevelopmentToken(this);
 
+        /// <summary>Reads and writes the claims of <see cref="global::MyApp.@class.record"/> in a token's payload, for the StreamChat runtime.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("StreamChat.Generators", "0.1.0")]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        internal static global::StreamChat.TokenFormatException? StreamChatReadClaims(global::StreamChat.Token token, out global::MyApp.@class.record? claims)
+        public readonly struct StreamChatFormat : global::StreamChat.Claims.IClaimsFormat<global::MyApp.@class.record>
         {
-            claims = default;
-            string? claim0 = default;
-            string? claim1 = default;
-            global::MyApp.@class.@enum? claim2 = default;
-            string? claim3 = default;
-            var reader = global::StreamChat.Claims.ClaimReader.StartPayload(token);
-            while (global::StreamChat.Claims.ClaimReader.NextClaim(ref reader))
-            {
-                if (reader.ValueTextEquals("user_id"))
-                {
-                    reader.Read();
-                    if (!global::StreamChat.Claims.ClaimReader.TryReadString(ref reader, out claim0))
-                    {
-                        return global::StreamChat.Claims.ClaimReader.InvalidClaim("record", "user_id", "a string");
-                    }
-                }
-                else if (reader.ValueTextEquals("event"))
-                {
-                    reader.Read();
-                    if (!global::StreamChat.Claims.ClaimReader.TryReadString(ref reader, out claim1))
-                    {
-                        return global::StreamChat.Claims.ClaimReader.InvalidClaim("record", "event", "a string");
-                    }
-                }
-                else if (reader.ValueTextEquals("int"))
-                {
-                    reader.Read();
-                    if (!global::StreamChat.Claims.ClaimReader.TryReadString(ref reader, out var claim2Text))
-                    {
-                        return global::StreamChat.Claims.ClaimReader.InvalidClaim("record", "int", "one of 'default', 'static'");
-                    }
+            private static readonly global::System.Text.Json.JsonEncodedText Name0 = global::StreamChat.Claims.ClaimsTokenFactory.EncodeClaimName("user_id");
+            private static readonly global::System.Text.Json.JsonEncodedText Name1 = global::StreamChat.Claims.ClaimsTokenFactory.EncodeClaimName("event");
+            private static readonly global::System.Text.Json.JsonEncodedText Name2 = global::StreamChat.Claims.ClaimsTokenFactory.EncodeClaimName("int");
+            private static readonly global::System.Text.Json.JsonEncodedText Name3 = global::StreamChat.Claims.ClaimsTokenFactory.EncodeClaimName("namespace");
 
-                    switch (claim2Text)
+            global::StreamChat.TokenFormatException? global::StreamChat.Claims.IClaimsFormat<global::MyApp.@class.record>.Read(global::StreamChat.Token token, out global::MyApp.@class.record? claims)
+            {
+                claims = default;
+                string? claim0 = default;
+                string? claim1 = default;
+                global::MyApp.@class.@enum? claim2 = default;
+                string? claim3 = default;
+                var reader = global::StreamChat.Claims.ClaimReader.StartPayload(token);
+                while (global::StreamChat.Claims.ClaimReader.NextClaim(ref reader))
+                {
+                    if (reader.ValueTextEquals("user_id"))
                     {
-                        case null:
-                            break;
-                        case "default":
-                            claim2 = global::MyApp.@class.@enum.@default;
-                            break;
-                        case "static":
-                            claim2 = global::MyApp.@class.@enum.@static;
-                            break;
-                        default:
+                        reader.Read();
+                        if (!global::StreamChat.Claims.ClaimReader.TryReadString(ref reader, out claim0))
+                        {
+                            return global::StreamChat.Claims.ClaimReader.InvalidClaim("record", "user_id", "a string");
+                        }
+                    }
+                    else if (reader.ValueTextEquals("event"))
+                    {
+                        reader.Read();
+                        if (!global::StreamChat.Claims.ClaimReader.TryReadString(ref reader, out claim1))
+                        {
+                            return global::StreamChat.Claims.ClaimReader.InvalidClaim("record", "event", "a string");
+                        }
+                    }
+                    else if (reader.ValueTextEquals("int"))
+                    {
+                        reader.Read();
+                        if (!global::StreamChat.Claims.ClaimReader.TryReadString(ref reader, out var claim2Text))
+                        {
                             return global::StreamChat.Claims.ClaimReader.InvalidClaim("record", "int", "one of 'default', 'static'");
+                        }
+
+                        switch (claim2Text)
+                        {
+                            case null:
+                                break;
+                            case "default":
+                                claim2 = global::MyApp.@class.@enum.@default;
+                                break;
+                            case "static":
+                                claim2 = global::MyApp.@class.@enum.@static;
+                                break;
+                            default:
+                                return global::StreamChat.Claims.ClaimReader.InvalidClaim("record", "int", "one of 'default', 'static'");
+                        }
                     }
-                }
-                else if (reader.ValueTextEquals("namespace"))
-                {
-                    reader.Read();
-                    if (!global::StreamChat.Claims.ClaimReader.TryReadString(ref reader, out claim3))
+                    else if (reader.ValueTextEquals("namespace"))
                     {
-                        return global::StreamChat.Claims.ClaimReader.InvalidClaim("record", "namespace", "a string");
+                        reader.Read();
+                        if (!global::StreamChat.Claims.ClaimReader.TryReadString(ref reader, out claim3))
+                        {
+                            return global::StreamChat.Claims.ClaimReader.InvalidClaim("record", "namespace", "a string");
+                        }
+                    }
+                    else
+                    {
+                        global::StreamChat.Claims.ClaimReader.SkipValue(ref reader);
                     }
                 }
-                else
+
+                if (claim0 is null)
                 {
-                    global::StreamChat.Claims.ClaimReader.SkipValue(ref reader);
+                    return global::StreamChat.Claims.ClaimReader.MissingClaim("record", "user_id");
                 }
+
+                if (claim1 is null)
+                {
+                    return global::StreamChat.Claims.ClaimReader.MissingClaim("record", "event");
+                }
+
+                if (claim2 is null)
+                {
+                    return global::StreamChat.Claims.ClaimReader.MissingClaim("record", "int");
+                }
+
+                claims = new global::MyApp.@class.record(claim0, claim1, claim2.Value)
+                {
+                    @namespace = claim3,
+                };
+
+                return null;
             }
 
-            if (claim0 is null)
+            void global::StreamChat.Claims.IClaimsFormat<global::MyApp.@class.record>.Write(global::System.Text.Json.Utf8JsonWriter writer, global::MyApp.@class.record claims)
             {
-                return global::StreamChat.Claims.ClaimReader.MissingClaim("record", "user_id");
-            }
+                writer.WriteString(Name0, claims.UserId);
+                writer.WriteString(Name1, claims.@event);
+                switch (claims.@int)
+                {
+                    case global::MyApp.@class.@enum.@default:
+                        writer.WriteString(Name2, "default");
+                        break;
+                    case global::MyApp.@class.@enum.@static:
+                        writer.WriteString(Name2, "static");
+                        break;
+                    default:
+                        throw new global::System.ArgumentOutOfRangeException("int", "The value is not a named member of its enum, so it has no claim text.");
+                }
 
-            if (claim1 is null)
-            {
-                return global::StreamChat.Claims.ClaimReader.MissingClaim("record", "event");
-            }
-
-            if (claim2 is null)
-            {
-                return global::StreamChat.Claims.ClaimReader.MissingClaim("record", "int");
-            }
-
-            claims = new global::MyApp.@class.record(claim0, claim1, claim2.Value)
-            {
-                @namespace = claim3,
-            };
-
-            return null;
-        }
-
-        [global::System.CodeDom.Compiler.GeneratedCode("StreamChat.Generators", "0.1.0")]
-        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        internal static void StreamChatWriteClaims(global::System.Text.Json.Utf8JsonWriter writer, global::MyApp.@class.record claims)
-        {
-            writer.WriteString(StreamChatName0, claims.UserId);
-            writer.WriteString(StreamChatName1, claims.@event);
-            switch (claims.@int)
-            {
-                case global::MyApp.@class.@enum.@default:
-                    writer.WriteString(StreamChatName2, "default");
-                    break;
-                case global::MyApp.@class.@enum.@static:
-                    writer.WriteString(StreamChatName2, "static");
-                    break;
-                default:
-                    throw new global::System.ArgumentOutOfRangeException("int", "The value is not a named member of its enum, so it has no claim text.");
-            }
-
-            if (claims.@namespace is not null)
-            {
-                writer.WriteString(StreamChatName3, claims.@namespace);
+                if (claims.@namespace is not null)
+                {
+                    writer.WriteString(Name3, claims.@namespace);
+                }
             }
         }
     }
 
     /// <summary>Token providers whose tokens carry <see cref="global::MyApp.@class.record"/> claims: every token is checked against the record before the client uses it.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("StreamChat.Generators", "0.1.0")]
-    public static class recordTokenProvider
+    public sealed class recordTokenProvider : global::StreamChat.Claims.HttpClaimsTokenProviderFactory<global::MyApp.@class.record, global::MyApp.@class.record.StreamChatFormat>
     {
-        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        internal static readonly global::StreamChat.Claims.ClaimsCodec<global::MyApp.@class.record> StreamChatCodec = new(global::MyApp.@class.record.StreamChatReadClaims, global::MyApp.@class.record.StreamChatWriteClaims);
-
-        /// <inheritdoc cref="global::StreamChat.Claims.ClaimsCodec{TClaims}.Static"/>
-        [global::StreamChat.Annotations.StaticTokenApi]
-        public static global::StreamChat.TokenProvider Static(global::StreamChat.Token token) => StreamChatCodec.Static(token);
-
-        /// <inheritdoc cref="global::StreamChat.Claims.ClaimsCodec{TClaims}.Closure(global::System.Func{global::System.Threading.CancellationToken, global::System.Threading.Tasks.Task{global::StreamChat.Token}})"/>
-        public static global::StreamChat.TokenProvider Closure(global::System.Func<global::System.Threading.CancellationToken, global::System.Threading.Tasks.Task<global::StreamChat.Token>> fetch) => StreamChatCodec.Closure(fetch);
-
-        /// <inheritdoc cref="global::StreamChat.Claims.ClaimsCodec{TClaims}.Closure(global::System.Func{global::StreamChat.ChatClient, global::System.Threading.CancellationToken, global::System.Threading.Tasks.Task{global::StreamChat.Token}})"/>
-        public static global::StreamChat.TokenProvider Closure(global::System.Func<global::StreamChat.ChatClient, global::System.Threading.CancellationToken, global::System.Threading.Tasks.Task<global::StreamChat.Token>> fetch) => StreamChatCodec.Closure(fetch);
-
-        /// <inheritdoc cref="global::StreamChat.TokenProvider.FromEndpoint(global::System.Net.Http.HttpClient, global::System.Uri)"/>
-        public static global::StreamChat.TokenProvider FromEndpoint(global::System.Net.Http.HttpClient httpClient, global::System.Uri endpoint) => StreamChatCodec.FromEndpoint(new global::StreamChat.TokenEndpoint(httpClient, endpoint));
-
-        /// <inheritdoc cref="global::StreamChat.Claims.ClaimsCodec{TClaims}.FromEndpoint"/>
-        public static global::StreamChat.TokenProvider FromEndpoint(global::StreamChat.TokenEndpoint endpoint) => StreamChatCodec.FromEndpoint(endpoint);
-
-        /// <inheritdoc cref="global::StreamChat.Claims.ClaimsCodec{TClaims}.Development"/>
-        [global::StreamChat.Annotations.DevelopmentTokenApi]
-        public static global::StreamChat.TokenProvider Development(global::MyApp.@class.record claims) => StreamChatCodec.Development(claims);
-
-        /// <inheritdoc cref="global::StreamChat.Claims.ClaimsCodec{TClaims}.Signed"/>
-        public static global::StreamChat.TokenProvider Signed(global::MyApp.@class.record claims, global::StreamChat.Jwt.JwtSigningKey key, global::System.TimeSpan lifetime, global::System.TimeProvider? timeProvider = null) => StreamChatCodec.Signed(claims, key, lifetime, timeProvider);
+        private recordTokenProvider()
+        {
+        }
     }
 }

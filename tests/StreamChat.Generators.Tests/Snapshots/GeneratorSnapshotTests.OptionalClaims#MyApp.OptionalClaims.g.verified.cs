@@ -6,309 +6,277 @@ namespace MyApp
 {
     partial record OptionalClaims : global::StreamChat.Claims.ITokenClaims
     {
-        private static readonly global::System.Text.Json.JsonEncodedText StreamChatName0 = global::StreamChat.Claims.ClaimsTokenFactory.EncodeClaimName("user_id");
-        private static readonly global::System.Text.Json.JsonEncodedText StreamChatName1 = global::StreamChat.Claims.ClaimsTokenFactory.EncodeClaimName("nickname");
-        private static readonly global::System.Text.Json.JsonEncodedText StreamChatName2 = global::StreamChat.Claims.ClaimsTokenFactory.EncodeClaimName("verified");
-        private static readonly global::System.Text.Json.JsonEncodedText StreamChatName3 = global::StreamChat.Claims.ClaimsTokenFactory.EncodeClaimName("level");
-        private static readonly global::System.Text.Json.JsonEncodedText StreamChatName4 = global::StreamChat.Claims.ClaimsTokenFactory.EncodeClaimName("credits");
-        private static readonly global::System.Text.Json.JsonEncodedText StreamChatName5 = global::StreamChat.Claims.ClaimsTokenFactory.EncodeClaimName("score");
-        private static readonly global::System.Text.Json.JsonEncodedText StreamChatName6 = global::StreamChat.Claims.ClaimsTokenFactory.EncodeClaimName("tenant_id");
-        private static readonly global::System.Text.Json.JsonEncodedText StreamChatName7 = global::StreamChat.Claims.ClaimsTokenFactory.EncodeClaimName("banned_until");
-        private static readonly global::System.Text.Json.JsonEncodedText StreamChatName8 = global::StreamChat.Claims.ClaimsTokenFactory.EncodeClaimName("role");
-        private static readonly global::System.Text.Json.JsonEncodedText StreamChatName9 = global::StreamChat.Claims.ClaimsTokenFactory.EncodeClaimName("groups");
-        private static readonly global::System.Text.Json.JsonEncodedText StreamChatName10 = global::StreamChat.Claims.ClaimsTokenFactory.EncodeClaimName("labels");
-
-        /// <summary>Reads the claims of <paramref name="token"/> as a <see cref="global::MyApp.OptionalClaims"/>. The signature is not checked.</summary>
-        /// <param name="token">The token.</param>
-        /// <returns>The claims.</returns>
-        /// <exception cref="global::System.ArgumentNullException"><paramref name="token"/> is null.</exception>
-        /// <exception cref="global::StreamChat.TokenFormatException">A required claim is missing or a claim does not fit its property; <see cref="global::StreamChat.TokenFormatException.ClaimName"/> names it.</exception>
+        /// <inheritdoc cref="global::StreamChat.Claims.ClaimsCodec{TClaims, TFormat}.FromToken"/>
         [global::System.CodeDom.Compiler.GeneratedCode("StreamChat.Generators", "0.1.0")]
-        public static global::MyApp.OptionalClaims FromToken(global::StreamChat.Token token) => OptionalClaimsTokenProvider.StreamChatCodec.FromToken(token);
+        public static global::MyApp.OptionalClaims FromToken(global::StreamChat.Token token) => global::StreamChat.Claims.ClaimsCodec<global::MyApp.OptionalClaims, StreamChatFormat>.FromToken(token);
 
-        /// <summary>Reads the claims of <paramref name="token"/> as a <see cref="global::MyApp.OptionalClaims"/> without throwing. The signature is not checked.</summary>
-        /// <param name="token">The token.</param>
-        /// <param name="claims">The claims, or the default value when they do not fit.</param>
-        /// <returns>Whether the token's claims fit the record.</returns>
+        /// <inheritdoc cref="global::StreamChat.Claims.ClaimsCodec{TClaims, TFormat}.TryFromToken"/>
         [global::System.CodeDom.Compiler.GeneratedCode("StreamChat.Generators", "0.1.0")]
-        public static bool TryFromToken(global::StreamChat.Token? token, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::MyApp.OptionalClaims? claims) => OptionalClaimsTokenProvider.StreamChatCodec.TryFromToken(token, out claims);
+        public static bool TryFromToken(global::StreamChat.Token? token, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::MyApp.OptionalClaims? claims) => global::StreamChat.Claims.ClaimsCodec<global::MyApp.OptionalClaims, StreamChatFormat>.TryFromToken(token, out claims);
 
-        /// <summary>Signs these claims into a user token (HS256), with <c>iat</c> and <c>exp</c> set from <paramref name="issuedAt"/> and <paramref name="lifetime"/>.</summary>
-        /// <inheritdoc cref="global::StreamChat.Claims.ITokenClaims.SignCompact" path="/param"/>
-        /// <returns>The signed token.</returns>
+        /// <inheritdoc cref="global::StreamChat.Claims.ClaimsCodec{TClaims, TFormat}.Sign"/>
         [global::System.CodeDom.Compiler.GeneratedCode("StreamChat.Generators", "0.1.0")]
-        public global::StreamChat.Token Sign(global::StreamChat.Jwt.JwtSigningKey key, global::System.TimeSpan lifetime, global::System.DateTimeOffset issuedAt) => new global::StreamChat.Token(SignCompact(key, lifetime, issuedAt));
+        public global::StreamChat.Token Sign(global::StreamChat.Jwt.JwtSigningKey key, global::System.TimeSpan lifetime, global::System.DateTimeOffset issuedAt) => global::StreamChat.Claims.ClaimsCodec<global::MyApp.OptionalClaims, StreamChatFormat>.Sign(this, key, lifetime, issuedAt);
 
-        /// <summary>Signs these claims like <c>Sign</c> but returns only the compact JWT string, without reading it back: for a token endpoint that sends the string on.</summary>
-        /// <inheritdoc cref="global::StreamChat.Claims.ITokenClaims.SignCompact" path="/param"/>
-        /// <returns>The signed token as <c>header.payload.signature</c>.</returns>
+        /// <inheritdoc cref="global::StreamChat.Claims.ClaimsCodec{TClaims, TFormat}.SignCompact"/>
         [global::System.CodeDom.Compiler.GeneratedCode("StreamChat.Generators", "0.1.0")]
-        public string SignCompact(global::StreamChat.Jwt.JwtSigningKey key, global::System.TimeSpan lifetime, global::System.DateTimeOffset issuedAt) => OptionalClaimsTokenProvider.StreamChatCodec.SignCompact(this, key, lifetime, issuedAt);
+        public string SignCompact(global::StreamChat.Jwt.JwtSigningKey key, global::System.TimeSpan lifetime, global::System.DateTimeOffset issuedAt) => global::StreamChat.Claims.ClaimsCodec<global::MyApp.OptionalClaims, StreamChatFormat>.SignCompact(this, key, lifetime, issuedAt);
 
         string global::StreamChat.Claims.ITokenClaims.UserId => this.UserId;
 
-        /// <summary>Makes an unsigned development token with these claims. The chat server accepts it only when the app's auth checks are disabled: never use it in production.</summary>
-        /// <returns>The development token.</returns>
+        /// <inheritdoc cref="global::StreamChat.Claims.ClaimsCodec{TClaims, TFormat}.ToDevelopmentToken"/>
         [global::System.CodeDom.Compiler.GeneratedCode("StreamChat.Generators", "0.1.0")]
         [global::StreamChat.Annotations.DevelopmentTokenApi]
-        public global::StreamChat.Token ToDevelopmentToken() => OptionalClaimsTokenProvider.StreamChatCodec.ToDevelopmentToken(this);
+        public global::StreamChat.Token ToDevelopmentToken() => global::StreamChat.Claims.ClaimsCodec<global::MyApp.OptionalClaims, StreamChatFormat>.ToDevelopmentToken(this);
 
+        /// <summary>Reads and writes the claims of <see cref="global::MyApp.OptionalClaims"/> in a token's payload, for the StreamChat runtime.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("StreamChat.Generators", "0.1.0")]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        internal static global::StreamChat.TokenFormatException? StreamChatReadClaims(global::StreamChat.Token token, out global::MyApp.OptionalClaims? claims)
+        public readonly struct StreamChatFormat : global::StreamChat.Claims.IClaimsFormat<global::MyApp.OptionalClaims>
         {
-            claims = default;
-            string? claim0 = default;
-            string? claim1 = default;
-            bool? claim2 = default;
-            int? claim3 = default;
-            long? claim4 = default;
-            double? claim5 = default;
-            global::System.Guid? claim6 = default;
-            global::System.DateTimeOffset? claim7 = default;
-            global::MyApp.Role? claim8 = default;
-            string[]? claim9 = default;
-            string[]? claim10 = default;
-            var reader = global::StreamChat.Claims.ClaimReader.StartPayload(token);
-            while (global::StreamChat.Claims.ClaimReader.NextClaim(ref reader))
-            {
-                if (reader.ValueTextEquals("user_id"))
-                {
-                    reader.Read();
-                    if (!global::StreamChat.Claims.ClaimReader.TryReadString(ref reader, out claim0))
-                    {
-                        return global::StreamChat.Claims.ClaimReader.InvalidClaim("OptionalClaims", "user_id", "a string");
-                    }
-                }
-                else if (reader.ValueTextEquals("nickname"))
-                {
-                    reader.Read();
-                    if (!global::StreamChat.Claims.ClaimReader.TryReadString(ref reader, out claim1))
-                    {
-                        return global::StreamChat.Claims.ClaimReader.InvalidClaim("OptionalClaims", "nickname", "a string");
-                    }
-                }
-                else if (reader.ValueTextEquals("verified"))
-                {
-                    reader.Read();
-                    if (!global::StreamChat.Claims.ClaimReader.TryReadBoolean(ref reader, out claim2))
-                    {
-                        return global::StreamChat.Claims.ClaimReader.InvalidClaim("OptionalClaims", "verified", "true or false");
-                    }
-                }
-                else if (reader.ValueTextEquals("level"))
-                {
-                    reader.Read();
-                    if (!global::StreamChat.Claims.ClaimReader.TryReadInt32(ref reader, out claim3))
-                    {
-                        return global::StreamChat.Claims.ClaimReader.InvalidClaim("OptionalClaims", "level", "a 32-bit integer");
-                    }
-                }
-                else if (reader.ValueTextEquals("credits"))
-                {
-                    reader.Read();
-                    if (!global::StreamChat.Claims.ClaimReader.TryReadInt64(ref reader, out claim4))
-                    {
-                        return global::StreamChat.Claims.ClaimReader.InvalidClaim("OptionalClaims", "credits", "a 64-bit integer");
-                    }
-                }
-                else if (reader.ValueTextEquals("score"))
-                {
-                    reader.Read();
-                    if (!global::StreamChat.Claims.ClaimReader.TryReadDouble(ref reader, out claim5))
-                    {
-                        return global::StreamChat.Claims.ClaimReader.InvalidClaim("OptionalClaims", "score", "a number");
-                    }
-                }
-                else if (reader.ValueTextEquals("tenant_id"))
-                {
-                    reader.Read();
-                    if (!global::StreamChat.Claims.ClaimReader.TryReadGuid(ref reader, out claim6))
-                    {
-                        return global::StreamChat.Claims.ClaimReader.InvalidClaim("OptionalClaims", "tenant_id", "a GUID string");
-                    }
-                }
-                else if (reader.ValueTextEquals("banned_until"))
-                {
-                    reader.Read();
-                    if (!global::StreamChat.Claims.ClaimReader.TryReadNumericDate(ref reader, out claim7))
-                    {
-                        return global::StreamChat.Claims.ClaimReader.InvalidClaim("OptionalClaims", "banned_until", "a NumericDate (seconds since 1970-01-01)");
-                    }
-                }
-                else if (reader.ValueTextEquals("role"))
-                {
-                    reader.Read();
-                    if (!global::StreamChat.Claims.ClaimReader.TryReadString(ref reader, out var claim8Text))
-                    {
-                        return global::StreamChat.Claims.ClaimReader.InvalidClaim("OptionalClaims", "role", "one of 'member', 'moderator'");
-                    }
+            private static readonly global::System.Text.Json.JsonEncodedText Name0 = global::StreamChat.Claims.ClaimsTokenFactory.EncodeClaimName("user_id");
+            private static readonly global::System.Text.Json.JsonEncodedText Name1 = global::StreamChat.Claims.ClaimsTokenFactory.EncodeClaimName("nickname");
+            private static readonly global::System.Text.Json.JsonEncodedText Name2 = global::StreamChat.Claims.ClaimsTokenFactory.EncodeClaimName("verified");
+            private static readonly global::System.Text.Json.JsonEncodedText Name3 = global::StreamChat.Claims.ClaimsTokenFactory.EncodeClaimName("level");
+            private static readonly global::System.Text.Json.JsonEncodedText Name4 = global::StreamChat.Claims.ClaimsTokenFactory.EncodeClaimName("credits");
+            private static readonly global::System.Text.Json.JsonEncodedText Name5 = global::StreamChat.Claims.ClaimsTokenFactory.EncodeClaimName("score");
+            private static readonly global::System.Text.Json.JsonEncodedText Name6 = global::StreamChat.Claims.ClaimsTokenFactory.EncodeClaimName("tenant_id");
+            private static readonly global::System.Text.Json.JsonEncodedText Name7 = global::StreamChat.Claims.ClaimsTokenFactory.EncodeClaimName("banned_until");
+            private static readonly global::System.Text.Json.JsonEncodedText Name8 = global::StreamChat.Claims.ClaimsTokenFactory.EncodeClaimName("role");
+            private static readonly global::System.Text.Json.JsonEncodedText Name9 = global::StreamChat.Claims.ClaimsTokenFactory.EncodeClaimName("groups");
+            private static readonly global::System.Text.Json.JsonEncodedText Name10 = global::StreamChat.Claims.ClaimsTokenFactory.EncodeClaimName("labels");
 
-                    switch (claim8Text)
+            global::StreamChat.TokenFormatException? global::StreamChat.Claims.IClaimsFormat<global::MyApp.OptionalClaims>.Read(global::StreamChat.Token token, out global::MyApp.OptionalClaims? claims)
+            {
+                claims = default;
+                string? claim0 = default;
+                string? claim1 = default;
+                bool? claim2 = default;
+                int? claim3 = default;
+                long? claim4 = default;
+                double? claim5 = default;
+                global::System.Guid? claim6 = default;
+                global::System.DateTimeOffset? claim7 = default;
+                global::MyApp.Role? claim8 = default;
+                string[]? claim9 = default;
+                string[]? claim10 = default;
+                var reader = global::StreamChat.Claims.ClaimReader.StartPayload(token);
+                while (global::StreamChat.Claims.ClaimReader.NextClaim(ref reader))
+                {
+                    if (reader.ValueTextEquals("user_id"))
                     {
-                        case null:
+                        reader.Read();
+                        if (!global::StreamChat.Claims.ClaimReader.TryReadString(ref reader, out claim0))
+                        {
+                            return global::StreamChat.Claims.ClaimReader.InvalidClaim("OptionalClaims", "user_id", "a string");
+                        }
+                    }
+                    else if (reader.ValueTextEquals("nickname"))
+                    {
+                        reader.Read();
+                        if (!global::StreamChat.Claims.ClaimReader.TryReadString(ref reader, out claim1))
+                        {
+                            return global::StreamChat.Claims.ClaimReader.InvalidClaim("OptionalClaims", "nickname", "a string");
+                        }
+                    }
+                    else if (reader.ValueTextEquals("verified"))
+                    {
+                        reader.Read();
+                        if (!global::StreamChat.Claims.ClaimReader.TryReadBoolean(ref reader, out claim2))
+                        {
+                            return global::StreamChat.Claims.ClaimReader.InvalidClaim("OptionalClaims", "verified", "true or false");
+                        }
+                    }
+                    else if (reader.ValueTextEquals("level"))
+                    {
+                        reader.Read();
+                        if (!global::StreamChat.Claims.ClaimReader.TryReadInt32(ref reader, out claim3))
+                        {
+                            return global::StreamChat.Claims.ClaimReader.InvalidClaim("OptionalClaims", "level", "a 32-bit integer");
+                        }
+                    }
+                    else if (reader.ValueTextEquals("credits"))
+                    {
+                        reader.Read();
+                        if (!global::StreamChat.Claims.ClaimReader.TryReadInt64(ref reader, out claim4))
+                        {
+                            return global::StreamChat.Claims.ClaimReader.InvalidClaim("OptionalClaims", "credits", "a 64-bit integer");
+                        }
+                    }
+                    else if (reader.ValueTextEquals("score"))
+                    {
+                        reader.Read();
+                        if (!global::StreamChat.Claims.ClaimReader.TryReadDouble(ref reader, out claim5))
+                        {
+                            return global::StreamChat.Claims.ClaimReader.InvalidClaim("OptionalClaims", "score", "a number");
+                        }
+                    }
+                    else if (reader.ValueTextEquals("tenant_id"))
+                    {
+                        reader.Read();
+                        if (!global::StreamChat.Claims.ClaimReader.TryReadGuid(ref reader, out claim6))
+                        {
+                            return global::StreamChat.Claims.ClaimReader.InvalidClaim("OptionalClaims", "tenant_id", "a GUID string");
+                        }
+                    }
+                    else if (reader.ValueTextEquals("banned_until"))
+                    {
+                        reader.Read();
+                        if (!global::StreamChat.Claims.ClaimReader.TryReadNumericDate(ref reader, out claim7))
+                        {
+                            return global::StreamChat.Claims.ClaimReader.InvalidClaim("OptionalClaims", "banned_until", "a NumericDate (seconds since 1970-01-01)");
+                        }
+                    }
+                    else if (reader.ValueTextEquals("role"))
+                    {
+                        reader.Read();
+                        if (!global::StreamChat.Claims.ClaimReader.TryReadString(ref reader, out var claim8Text))
+                        {
+                            return global::StreamChat.Claims.ClaimReader.InvalidClaim("OptionalClaims", "role", "one of 'member', 'moderator'");
+                        }
+
+                        switch (claim8Text)
+                        {
+                            case null:
+                                break;
+                            case "member":
+                                claim8 = global::MyApp.Role.Member;
+                                break;
+                            case "moderator":
+                                claim8 = global::MyApp.Role.Moderator;
+                                break;
+                            default:
+                                return global::StreamChat.Claims.ClaimReader.InvalidClaim("OptionalClaims", "role", "one of 'member', 'moderator'");
+                        }
+                    }
+                    else if (reader.ValueTextEquals("groups"))
+                    {
+                        reader.Read();
+                        if (!global::StreamChat.Claims.ClaimReader.TryReadStringArray(ref reader, out claim9))
+                        {
+                            return global::StreamChat.Claims.ClaimReader.InvalidClaim("OptionalClaims", "groups", "an array of strings");
+                        }
+                    }
+                    else if (reader.ValueTextEquals("labels"))
+                    {
+                        reader.Read();
+                        if (!global::StreamChat.Claims.ClaimReader.TryReadStringArray(ref reader, out claim10))
+                        {
+                            return global::StreamChat.Claims.ClaimReader.InvalidClaim("OptionalClaims", "labels", "an array of strings");
+                        }
+                    }
+                    else
+                    {
+                        global::StreamChat.Claims.ClaimReader.SkipValue(ref reader);
+                    }
+                }
+
+                if (claim0 is null)
+                {
+                    return global::StreamChat.Claims.ClaimReader.MissingClaim("OptionalClaims", "user_id");
+                }
+
+                claims = new global::MyApp.OptionalClaims(claim0)
+                {
+                    Nickname = claim1,
+                    Verified = claim2,
+                    Level = claim3,
+                    Credits = claim4,
+                    Score = claim5,
+                    TenantId = claim6,
+                    BannedUntil = claim7,
+                    Role = claim8,
+                    Groups = claim9,
+                    Labels = claim10 is null ? null : new global::System.Collections.Generic.List<string>(claim10),
+                };
+
+                return null;
+            }
+
+            void global::StreamChat.Claims.IClaimsFormat<global::MyApp.OptionalClaims>.Write(global::System.Text.Json.Utf8JsonWriter writer, global::MyApp.OptionalClaims claims)
+            {
+                writer.WriteString(Name0, claims.UserId);
+                if (claims.Nickname is not null)
+                {
+                    writer.WriteString(Name1, claims.Nickname);
+                }
+
+                if (claims.Verified.HasValue)
+                {
+                    writer.WriteBoolean(Name2, claims.Verified.Value);
+                }
+
+                if (claims.Level.HasValue)
+                {
+                    writer.WriteNumber(Name3, claims.Level.Value);
+                }
+
+                if (claims.Credits.HasValue)
+                {
+                    writer.WriteNumber(Name4, claims.Credits.Value);
+                }
+
+                if (claims.Score.HasValue)
+                {
+                    writer.WriteNumber(Name5, claims.Score.Value);
+                }
+
+                if (claims.TenantId.HasValue)
+                {
+                    writer.WriteString(Name6, claims.TenantId.Value);
+                }
+
+                if (claims.BannedUntil.HasValue)
+                {
+                    writer.WriteNumber(Name7, claims.BannedUntil.Value.ToUnixTimeSeconds());
+                }
+
+                if (claims.Role.HasValue)
+                {
+                    switch (claims.Role.Value)
+                    {
+                        case global::MyApp.Role.Member:
+                            writer.WriteString(Name8, "member");
                             break;
-                        case "member":
-                            claim8 = global::MyApp.Role.Member;
-                            break;
-                        case "moderator":
-                            claim8 = global::MyApp.Role.Moderator;
+                        case global::MyApp.Role.Moderator:
+                            writer.WriteString(Name8, "moderator");
                             break;
                         default:
-                            return global::StreamChat.Claims.ClaimReader.InvalidClaim("OptionalClaims", "role", "one of 'member', 'moderator'");
+                            throw new global::System.ArgumentOutOfRangeException("Role", "The value is not a named member of its enum, so it has no claim text.");
                     }
                 }
-                else if (reader.ValueTextEquals("groups"))
+
+                if (claims.Groups is not null)
                 {
-                    reader.Read();
-                    if (!global::StreamChat.Claims.ClaimReader.TryReadStringArray(ref reader, out claim9))
+                    writer.WriteStartArray(Name9);
+                    foreach (var item in claims.Groups)
                     {
-                        return global::StreamChat.Claims.ClaimReader.InvalidClaim("OptionalClaims", "groups", "an array of strings");
+                        writer.WriteStringValue(item);
                     }
+
+                    writer.WriteEndArray();
                 }
-                else if (reader.ValueTextEquals("labels"))
+
+                if (claims.Labels is not null)
                 {
-                    reader.Read();
-                    if (!global::StreamChat.Claims.ClaimReader.TryReadStringArray(ref reader, out claim10))
+                    writer.WriteStartArray(Name10);
+                    foreach (var item in claims.Labels)
                     {
-                        return global::StreamChat.Claims.ClaimReader.InvalidClaim("OptionalClaims", "labels", "an array of strings");
+                        writer.WriteStringValue(item);
                     }
+
+                    writer.WriteEndArray();
                 }
-                else
-                {
-                    global::StreamChat.Claims.ClaimReader.SkipValue(ref reader);
-                }
-            }
-
-            if (claim0 is null)
-            {
-                return global::StreamChat.Claims.ClaimReader.MissingClaim("OptionalClaims", "user_id");
-            }
-
-            claims = new global::MyApp.OptionalClaims(claim0)
-            {
-                Nickname = claim1,
-                Verified = claim2,
-                Level = claim3,
-                Credits = claim4,
-                Score = claim5,
-                TenantId = claim6,
-                BannedUntil = claim7,
-                Role = claim8,
-                Groups = claim9,
-                Labels = claim10 is null ? null : new global::System.Collections.Generic.List<string>(claim10),
-            };
-
-            return null;
-        }
-
-        [global::System.CodeDom.Compiler.GeneratedCode("StreamChat.Generators", "0.1.0")]
-        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        internal static void StreamChatWriteClaims(global::System.Text.Json.Utf8JsonWriter writer, global::MyApp.OptionalClaims claims)
-        {
-            writer.WriteString(StreamChatName0, claims.UserId);
-            if (claims.Nickname is not null)
-            {
-                writer.WriteString(StreamChatName1, claims.Nickname);
-            }
-
-            if (claims.Verified.HasValue)
-            {
-                writer.WriteBoolean(StreamChatName2, claims.Verified.Value);
-            }
-
-            if (claims.Level.HasValue)
-            {
-                writer.WriteNumber(StreamChatName3, claims.Level.Value);
-            }
-
-            if (claims.Credits.HasValue)
-            {
-                writer.WriteNumber(StreamChatName4, claims.Credits.Value);
-            }
-
-            if (claims.Score.HasValue)
-            {
-                writer.WriteNumber(StreamChatName5, claims.Score.Value);
-            }
-
-            if (claims.TenantId.HasValue)
-            {
-                writer.WriteString(StreamChatName6, claims.TenantId.Value);
-            }
-
-            if (claims.BannedUntil.HasValue)
-            {
-                writer.WriteNumber(StreamChatName7, claims.BannedUntil.Value.ToUnixTimeSeconds());
-            }
-
-            if (claims.Role.HasValue)
-            {
-                switch (claims.Role.Value)
-                {
-                    case global::MyApp.Role.Member:
-                        writer.WriteString(StreamChatName8, "member");
-                        break;
-                    case global::MyApp.Role.Moderator:
-                        writer.WriteString(StreamChatName8, "moderator");
-                        break;
-                    default:
-                        throw new global::System.ArgumentOutOfRangeException("Role", "The value is not a named member of its enum, so it has no claim text.");
-                }
-            }
-
-            if (claims.Groups is not null)
-            {
-                writer.WriteStartArray(StreamChatName9);
-                foreach (var item in claims.Groups)
-                {
-                    writer.WriteStringValue(item);
-                }
-
-                writer.WriteEndArray();
-            }
-
-            if (claims.Labels is not null)
-            {
-                writer.WriteStartArray(StreamChatName10);
-                foreach (var item in claims.Labels)
-                {
-                    writer.WriteStringValue(item);
-                }
-
-                writer.WriteEndArray();
             }
         }
     }
 
     /// <summary>Token providers whose tokens carry <see cref="global::MyApp.OptionalClaims"/> claims: every token is checked against the record before the client uses it.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("StreamChat.Generators", "0.1.0")]
-    public static class OptionalClaimsTokenProvider
+    public sealed class OptionalClaimsTokenProvider : global::StreamChat.Claims.HttpClaimsTokenProviderFactory<global::MyApp.OptionalClaims, global::MyApp.OptionalClaims.StreamChatFormat>
     {
-        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        internal static readonly global::StreamChat.Claims.ClaimsCodec<global::MyApp.OptionalClaims> StreamChatCodec = new(global::MyApp.OptionalClaims.StreamChatReadClaims, global::MyApp.OptionalClaims.StreamChatWriteClaims);
-
-        /// <inheritdoc cref="global::StreamChat.Claims.ClaimsCodec{TClaims}.Static"/>
-        [global::StreamChat.Annotations.StaticTokenApi]
-        public static global::StreamChat.TokenProvider Static(global::StreamChat.Token token) => StreamChatCodec.Static(token);
-
-        /// <inheritdoc cref="global::StreamChat.Claims.ClaimsCodec{TClaims}.Closure(global::System.Func{global::System.Threading.CancellationToken, global::System.Threading.Tasks.Task{global::StreamChat.Token}})"/>
-        public static global::StreamChat.TokenProvider Closure(global::System.Func<global::System.Threading.CancellationToken, global::System.Threading.Tasks.Task<global::StreamChat.Token>> fetch) => StreamChatCodec.Closure(fetch);
-
-        /// <inheritdoc cref="global::StreamChat.Claims.ClaimsCodec{TClaims}.Closure(global::System.Func{global::StreamChat.ChatClient, global::System.Threading.CancellationToken, global::System.Threading.Tasks.Task{global::StreamChat.Token}})"/>
-        public static global::StreamChat.TokenProvider Closure(global::System.Func<global::StreamChat.ChatClient, global::System.Threading.CancellationToken, global::System.Threading.Tasks.Task<global::StreamChat.Token>> fetch) => StreamChatCodec.Closure(fetch);
-
-        /// <inheritdoc cref="global::StreamChat.TokenProvider.FromEndpoint(global::System.Net.Http.HttpClient, global::System.Uri)"/>
-        public static global::StreamChat.TokenProvider FromEndpoint(global::System.Net.Http.HttpClient httpClient, global::System.Uri endpoint) => StreamChatCodec.FromEndpoint(new global::StreamChat.TokenEndpoint(httpClient, endpoint));
-
-        /// <inheritdoc cref="global::StreamChat.Claims.ClaimsCodec{TClaims}.FromEndpoint"/>
-        public static global::StreamChat.TokenProvider FromEndpoint(global::StreamChat.TokenEndpoint endpoint) => StreamChatCodec.FromEndpoint(endpoint);
-
-        /// <inheritdoc cref="global::StreamChat.Claims.ClaimsCodec{TClaims}.Development"/>
-        [global::StreamChat.Annotations.DevelopmentTokenApi]
-        public static global::StreamChat.TokenProvider Development(global::MyApp.OptionalClaims claims) => StreamChatCodec.Development(claims);
-
-        /// <inheritdoc cref="global::StreamChat.Claims.ClaimsCodec{TClaims}.Signed"/>
-        public static global::StreamChat.TokenProvider Signed(global::MyApp.OptionalClaims claims, global::StreamChat.Jwt.JwtSigningKey key, global::System.TimeSpan lifetime, global::System.TimeProvider? timeProvider = null) => StreamChatCodec.Signed(claims, key, lifetime, timeProvider);
+        private OptionalClaimsTokenProvider()
+        {
+        }
     }
 }
