@@ -31,12 +31,12 @@ internal static class CodecEmitter
         writer.Line($"public static bool TryFromToken({TokenType}? token, {notNullWhen}out {nullableSelf} claims) => {codec}.TryFromToken(token, out claims);");
         writer.Line();
 
-        Inherit(writer, "Sign");
+        Inherit(writer, "Sign", InstanceDocs);
         writer.Line(SourceEmitter.GeneratedCode);
         writer.Line($"public {@new}{TokenType} Sign({SignParameters}) => {codec}.Sign(this, key, lifetime, issuedAt);");
         writer.Line();
 
-        Inherit(writer, "SignCompact");
+        Inherit(writer, "SignCompact", InstanceDocs);
         writer.Line(SourceEmitter.GeneratedCode);
         writer.Line($"public {@new}string SignCompact({SignParameters}) => {codec}.SignCompact(this, key, lifetime, issuedAt);");
         writer.Line();
@@ -44,7 +44,7 @@ internal static class CodecEmitter
         writer.Line($"string global::StreamChat.Claims.ITokenClaims.UserId => this.{model.UserIdProperty};");
         writer.Line();
 
-        Inherit(writer, "ToDevelopmentToken");
+        Inherit(writer, "ToDevelopmentToken", InstanceDocs);
         writer.Line(SourceEmitter.GeneratedCode);
         writer.Line("[global::StreamChat.Annotations.DevelopmentTokenApi]");
         writer.Line($"public {@new}{TokenType} ToDevelopmentToken() => {codec}.ToDevelopmentToken(this);");
@@ -70,8 +70,12 @@ internal static class CodecEmitter
         writer.Close();
     }
 
-    private static void Inherit(IndentedWriter writer, string member) =>
-        writer.Line($"/// <inheritdoc cref=\"global::StreamChat.Claims.ClaimsCodec{{TClaims, TFormat}}.{member}\"/>");
+    // An instance member is the codec's static member with the record as its first argument, `claims`: its documentation
+    // without that parameter's.
+    private const string InstanceDocs = " path=\"/*[not(self::param[@name='claims'])]\"";
+
+    private static void Inherit(IndentedWriter writer, string member, string path = "") =>
+        writer.Line($"/// <inheritdoc cref=\"global::StreamChat.Claims.ClaimsCodec{{TClaims, TFormat}}.{member}\"{path}/>");
 
     private static void WriteReader(IndentedWriter writer, ClaimsRecordModel model, string nullableSelf)
     {

@@ -32,7 +32,8 @@ public interface IClaimsFormat<TClaims>
 /// <summary>
 /// Everything a <see cref="TokenClaimsAttribute"/> record does that does not depend on its shape, for the members the
 /// StreamChat generator adds to the record: the record's <typeparamref name="TFormat"/> reads and writes its claims, and
-/// this does the rest, once for every record. Not meant to be called directly.
+/// this does the rest, once for every record. Not meant to be called directly. The record's generated instance members
+/// (<c>Sign</c>, <c>SignCompact</c>, <c>ToDevelopmentToken</c>) pass the record itself as <c>claims</c>.
 /// </summary>
 /// <typeparam name="TClaims">The claims record.</typeparam>
 /// <typeparam name="TFormat">The record's generated <see cref="IClaimsFormat{TClaims}"/>.</typeparam>
@@ -71,7 +72,7 @@ public static class ClaimsCodec<TClaims, TFormat>
         return token is not null && default(TFormat).Read(token, out claims) is null;
     }
 
-    /// <summary>Signs <paramref name="claims"/> into a user token (HS256) with <c>iat</c> and <c>exp</c>.</summary>
+    /// <summary>Signs the record's claims into a user token (HS256) with <c>iat</c> and <c>exp</c>.</summary>
     /// <param name="claims">The claims.</param>
     /// <param name="key">The signing key made from the API secret.</param>
     /// <param name="lifetime">How long the token is valid; more than zero.</param>
@@ -81,8 +82,8 @@ public static class ClaimsCodec<TClaims, TFormat>
         new(SignCompact(claims, key, lifetime, issuedAt));
 
     /// <summary>
-    /// Signs <paramref name="claims"/> like <see cref="Sign"/> but returns only the compact JWT string, without reading
-    /// it back: for a token endpoint that sends the string on.
+    /// Signs the record's claims like <see cref="Sign"/> but returns only the compact JWT string, without reading it
+    /// back: for a token endpoint that sends the string on.
     /// </summary>
     /// <param name="claims">The claims.</param>
     /// <param name="key">The signing key made from the API secret.</param>
@@ -105,8 +106,8 @@ public static class ClaimsCodec<TClaims, TFormat>
     }
 
     /// <summary>
-    /// Makes an unsigned development token with <paramref name="claims"/>. The chat server accepts it only when the
-    /// app's auth checks are disabled: never use it in production.
+    /// Makes an unsigned development token with the record's claims. The chat server accepts it only when the app's
+    /// auth checks are disabled: never use it in production.
     /// </summary>
     /// <param name="claims">The claims; their user id must not be empty.</param>
     /// <returns>The development token.</returns>
