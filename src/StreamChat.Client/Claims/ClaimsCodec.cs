@@ -1,7 +1,6 @@
 using System;
 using System.ComponentModel;
 using System.Diagnostics.CodeAnalysis;
-using System.Text.Json;
 using StreamChat.Annotations;
 using StreamChat.Jwt;
 
@@ -23,10 +22,10 @@ public interface IClaimsFormat<TClaims>
     /// <returns><see langword="null"/> when the claims fit, else the error naming the claim.</returns>
     TokenFormatException? Read(Token token, out TClaims? claims);
 
-    /// <summary>Writes the record's claims as JSON properties of the payload object.</summary>
+    /// <summary>Writes the record's claims as properties of the payload object.</summary>
     /// <param name="writer">The writer, inside the payload object.</param>
     /// <param name="claims">The claims.</param>
-    void Write(Utf8JsonWriter writer, TClaims claims);
+    void Write(ClaimsWriter writer, TClaims claims);
 }
 
 /// <summary>
@@ -43,9 +42,6 @@ public static class ClaimsCodec<TClaims, TFormat>
     where TClaims : ITokenClaims
     where TFormat : struct, IClaimsFormat<TClaims>
 {
-    // A delegate to a static method: no boxed TFormat, and the struct's Write is called directly.
-    private static readonly JwtClaimsWriter<TClaims> WriteClaims = Write;
-
     /// <summary>Reads the claims of <paramref name="token"/>. The signature is not checked.</summary>
     /// <param name="token">The token.</param>
     /// <returns>The claims.</returns>
@@ -102,7 +98,7 @@ public static class ClaimsCodec<TClaims, TFormat>
             throw new ArgumentOutOfRangeException(nameof(lifetime), "A token's lifetime must be more than zero.");
         }
 
-        return key.Sign(claims, WriteClaims, issuedAt + lifetime, issuedAt);
+        return key.Sign<TClaims, TFormat>(claims, issuedAt + lifetime, issuedAt);
     }
 
     /// <summary>
@@ -125,8 +121,6 @@ public static class ClaimsCodec<TClaims, TFormat>
             throw new InvalidOperationException("A development token needs a user id; set the user id property first.");
         }
 
-        return DevelopmentToken.Create(claims, WriteClaims);
+        return DevelopmentToken.Create<TClaims, TFormat>(claims);
     }
-
-    private static void Write(Utf8JsonWriter writer, TClaims claims) => default(TFormat).Write(writer, claims);
 }
