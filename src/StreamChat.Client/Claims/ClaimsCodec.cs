@@ -74,6 +74,8 @@ public static class ClaimsCodec<TClaims, TFormat>
     /// <param name="lifetime">How long the token is valid; more than zero.</param>
     /// <param name="issuedAt">The issue time. Claims are whole seconds.</param>
     /// <returns>The signed token.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="key"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="lifetime"/> is not more than zero, or the token would expire after 9999-12-31.</exception>
     public static Token Sign(TClaims claims, JwtSigningKey key, TimeSpan lifetime, DateTimeOffset issuedAt) =>
         new(SignCompact(claims, key, lifetime, issuedAt));
 
@@ -86,6 +88,8 @@ public static class ClaimsCodec<TClaims, TFormat>
     /// <param name="lifetime">How long the token is valid; more than zero.</param>
     /// <param name="issuedAt">The issue time. Claims are whole seconds.</param>
     /// <returns>The signed token as <c>header.payload.signature</c>.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="key"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="lifetime"/> is not more than zero, or the token would expire after 9999-12-31.</exception>
     public static string SignCompact(TClaims claims, JwtSigningKey key, TimeSpan lifetime, DateTimeOffset issuedAt)
     {
         if (key is null)
@@ -98,7 +102,14 @@ public static class ClaimsCodec<TClaims, TFormat>
             throw new ArgumentOutOfRangeException(nameof(lifetime), "A token's lifetime must be more than zero.");
         }
 
-        return key.Sign<TClaims, TFormat>(claims, issuedAt + lifetime, issuedAt);
+        // In ticks rather than with DateTimeOffset arithmetic, which checks and converts more than a sum of seconds needs.
+        var issued = issuedAt.UtcTicks;
+        if (lifetime.Ticks > DateTimeOffset.MaxValue.UtcTicks - issued)
+        {
+            throw new ArgumentOutOfRangeException(nameof(lifetime), "The token would expire after 9999-12-31, the last date a DateTimeOffset holds; use a shorter lifetime.");
+        }
+
+        return key.Sign<TClaims, TFormat>(claims, UnixSeconds(issued + lifetime.Ticks), UnixSeconds(issued));
     }
 
     /// <summary>
@@ -123,4 +134,7 @@ public static class ClaimsCodec<TClaims, TFormat>
 
         return DevelopmentToken.Create<TClaims, TFormat>(claims);
     }
+
+    // Whole seconds since 1970-01-01, as DateTimeOffset.ToUnixTimeSeconds counts them (62,135,596,800 s from year 1 to 1970).
+    private static long UnixSeconds(long utcTicks) => (utcTicks / TimeSpan.TicksPerSecond) - 62_135_596_800L;
 }

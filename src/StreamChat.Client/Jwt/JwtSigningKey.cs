@@ -100,8 +100,8 @@ public sealed class JwtSigningKey : IDisposable
         return token;
     }
 
-    /// <summary>Signs the claims of a generated claims record, written by its <typeparamref name="TFormat"/>.</summary>
-    internal string Sign<TClaims, TFormat>(TClaims claims, DateTimeOffset expiresAt, DateTimeOffset issuedAt)
+    /// <summary>Signs the claims of a generated claims record, written by its <typeparamref name="TFormat"/>; the times in seconds since 1970.</summary>
+    internal string Sign<TClaims, TFormat>(TClaims claims, long expiresAt, long issuedAt)
         where TClaims : Claims.ITokenClaims
         where TFormat : struct, Claims.IClaimsFormat<TClaims>
     {

@@ -44,14 +44,14 @@ internal sealed class PayloadWriter
         writeClaims(_json, state);
         _json.Flush();
         EnsureWholeProperties();
-        AppendTimes(issuedAt, expiresAt);
+        AppendTimes(issuedAt?.ToUnixTimeSeconds(), expiresAt?.ToUnixTimeSeconds());
     }
 
     /// <summary>
     /// Writes the payload of a generated claims record: directly when every value allows it, else again through
     /// <see cref="Utf8JsonWriter"/>; the bytes are the same either way.
     /// </summary>
-    public void Write<TClaims, TFormat>(TClaims claims, DateTimeOffset? issuedAt, DateTimeOffset? expiresAt)
+    public void Write<TClaims, TFormat>(TClaims claims, long? issuedAt, long? expiresAt)
         where TClaims : Claims.ITokenClaims
         where TFormat : struct, Claims.IClaimsFormat<TClaims>
     {
@@ -85,18 +85,19 @@ internal sealed class PayloadWriter
         }
     }
 
-    private void AppendTimes(DateTimeOffset? issuedAt, DateTimeOffset? expiresAt)
+    // The times in seconds since 1970 (NumericDate).
+    private void AppendTimes(long? issuedAt, long? expiresAt)
     {
         var first = _buffer.WrittenSpan[_buffer.WrittenSpan.Length - 1] == (byte)'{';
         if (issuedAt is { } iat)
         {
-            AppendNumber(first ? "\"iat\":"u8 : ",\"iat\":"u8, iat.ToUnixTimeSeconds());
+            AppendNumber(first ? "\"iat\":"u8 : ",\"iat\":"u8, iat);
             first = false;
         }
 
         if (expiresAt is { } exp)
         {
-            AppendNumber(first ? "\"exp\":"u8 : ",\"exp\":"u8, exp.ToUnixTimeSeconds());
+            AppendNumber(first ? "\"exp\":"u8 : ",\"exp\":"u8, exp);
         }
 
         _buffer.GetSpan(1)[0] = (byte)'}';

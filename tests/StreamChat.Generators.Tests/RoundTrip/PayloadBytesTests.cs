@@ -169,6 +169,31 @@ public sealed class PayloadBytesTests
         });
     }
 
+    [TestCase("1969-12-31T23:59:59.5000000+00:00", 7_000_000L)]
+    [TestCase("1970-01-01T00:00:00.9999999+02:00", 1L)]
+    [TestCase("2026-12-07T20:00:00.2500000-05:00", 36_000_000_000L)]
+    [TestCase("0001-01-01T00:00:00.0000000+00:00", 10_000_000L)]
+    [TestCase("9999-12-31T23:00:00.0000000+00:00", 35_999_999_999L)]
+    public void The_times_are_whole_seconds_as_ToUnixTimeSeconds_counts_them(string issued, long lifetimeTicks)
+    {
+        var issuedAt = DateTimeOffset.Parse(issued, System.Globalization.CultureInfo.InvariantCulture);
+        var lifetime = TimeSpan.FromTicks(lifetimeTicks);
+
+        var payload = Payload(new NullableClaims("ada").SignCompact(_key, lifetime, issuedAt));
+
+        Assert.That(payload, Is.EqualTo($"{{\"user_id\":\"ada\",\"iat\":{issuedAt.ToUnixTimeSeconds()},\"exp\":{(issuedAt + lifetime).ToUnixTimeSeconds()}}}"));
+    }
+
+    [Test]
+    public void A_token_that_would_expire_after_9999_is_refused_with_the_lifetime_named()
+    {
+        var issuedAt = new DateTimeOffset(9999, 12, 31, 23, 0, 0, TimeSpan.Zero);
+
+        Assert.That(
+            () => new NullableClaims("ada").SignCompact(_key, TimeSpan.FromHours(1), issuedAt),
+            Throws.InstanceOf<ArgumentOutOfRangeException>().With.Property(nameof(ArgumentException.ParamName)).EqualTo("lifetime"));
+    }
+
     private static void AssertPayload(string token, Action<Utf8JsonWriter> claims)
     {
         Assert.That(JwtAssert.IsSignedWithSecret(new Token(token)), Is.True);
