@@ -3,6 +3,7 @@ using System.Buffers;
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text;
+using System.Threading;
 using StreamChat.Annotations;
 using StreamChat.Jwt;
 
@@ -36,7 +37,10 @@ public sealed class TokenValidator
     // The canonical base64url of an HMAC-SHA256.
     private const int SignatureLength = 43;
 
-    private readonly HmacSha256Pool _hmac;
+    // One keyed HMAC per thread that validates with this validator: no atomics on the hot path (a pool of shared instances
+    // costs two interlocked operations a token). A validator has no Dispose, so nothing needs to reach the other threads'
+    // instances; they go with their threads, or with the validator.
+    private readonly ThreadLocal<IncrementalHash> _hmac;
     private readonly TimeProvider _clock;
     private readonly long _skewTicks;
 
@@ -67,8 +71,7 @@ public sealed class TokenValidator
 
         var key = Encoding.UTF8.GetBytes(apiSecret);
         Hs256.EnsureSecretLength(key.Length, nameof(apiSecret));
-        _hmac = new HmacSha256Pool(key);
-        CryptographicOperations.ZeroMemory(key);
+        _hmac = new ThreadLocal<IncrementalHash>(() => IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, key));
     }
 
     /// <summary>
@@ -173,7 +176,9 @@ public sealed class TokenValidator
             return false;
         }
 
-        _hmac.Compute(signingInput, mac);
+        var hmac = _hmac.Value!;
+        hmac.AppendData(signingInput);
+        hmac.TryGetHashAndReset(mac, out _);
         Base64Url.Encode(mac, expected);
         return EqualsInConstantTime(expected.Slice(0, SignatureLength), given);
     }

@@ -25,6 +25,29 @@ public class TokenValidatorTests
     public void TearDown() => _issuer.Dispose();
 
     [Test]
+    public void Two_validators_used_from_many_threads_each_check_with_their_own_secret()
+    {
+        // Each validator keeps one HMAC per thread; threads that take turns between two validators must never check a
+        // signature with the other validator's key.
+        using var otherIssuer = new UserTokenIssuer(TestKeys.OtherSecret, _clock);
+        var other = new TokenValidator(TestKeys.OtherSecret, new TokenValidatorOptions { TimeProvider = _clock });
+        var ours = _issuer.CreateUserToken("john", TimeSpan.FromHours(1));
+        var theirs = otherIssuer.CreateUserToken("jane", TimeSpan.FromHours(1));
+        var wrong = 0;
+
+        Parallel.For(0, 20_000, new ParallelOptions { MaxDegreeOfParallelism = 8 }, i =>
+        {
+            var (validator, own, foreign) = i % 2 == 0 ? (_validator, ours, theirs) : (other, theirs, ours);
+            if (!validator.Validate(own).IsValid || validator.Validate(foreign).ErrorCode != StreamErrorCode.TokenSignatureInvalid)
+            {
+                System.Threading.Interlocked.Increment(ref wrong);
+            }
+        });
+
+        Assert.That(wrong, Is.Zero);
+    }
+
+    [Test]
     public void Valid_user_token_is_accepted_with_its_user()
     {
         var result = _validator.Validate(_issuer.CreateUserToken("john", TimeSpan.FromHours(1)));

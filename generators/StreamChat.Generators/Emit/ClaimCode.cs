@@ -76,12 +76,11 @@ internal static class ClaimCode
     }
 
     /// <summary>
-    /// Whether the claim's name is written pre-encoded (a <c>JsonEncodedText</c> field): only names every JSON encoder
-    /// leaves as they are (ASCII letters, digits, <c>_</c> and <c>-</c>), so the bytes are those the payload writer's
-    /// own escaping would give.
+    /// Whether the claim's name is encoded once, into a <c>JsonEncodedText</c> field (with the payload writer's own
+    /// encoder, so the bytes are the same). A name with a surrogate is encoded where it is written instead: one that is not
+    /// half of a pair cannot be encoded, and the error then comes from writing the claim, not from the type's initializer.
     /// </summary>
-    public static bool CanPreEncode(ClaimPropertyModel claim) =>
-        claim.ClaimName.All(c => c is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or (>= '0' and <= '9') or '_' or '-');
+    public static bool CanPreEncode(ClaimPropertyModel claim) => !claim.ClaimName.Any(char.IsSurrogate);
 
     /// <summary>Writes the statements that write the claim from <paramref name="value"/> under <paramref name="name"/> (a literal or a <c>JsonEncodedText</c> field).</summary>
     public static void WriteWrite(IndentedWriter writer, ClaimPropertyModel claim, string value, string name)
@@ -103,26 +102,26 @@ internal static class ClaimCode
         switch (claim.Kind)
         {
             case ClaimKind.Boolean:
-                writer.Line($"writer.WriteBoolean({name}, {value});");
+                writer.Line($"writer.Boolean({name}, {value});");
                 break;
             case ClaimKind.Int32:
             case ClaimKind.Int64:
             case ClaimKind.Double:
-                writer.Line($"writer.WriteNumber({name}, {value});");
+                writer.Line($"writer.Number({name}, {value});");
                 break;
             case ClaimKind.NumericDate:
-                writer.Line($"writer.WriteNumber({name}, {value}.ToUnixTimeSeconds());");
+                writer.Line($"writer.Number({name}, {value}.ToUnixTimeSeconds());");
                 break;
             case ClaimKind.Enum:
                 WriteEnum(writer, claim, name, value);
                 break;
             case ClaimKind.StringCollection:
-                writer.Line($"writer.WriteStartArray({name});");
-                writer.Line($"foreach (var item in {value})").Open().Line("writer.WriteStringValue(item);").Close();
-                writer.Line("writer.WriteEndArray();");
+                writer.Line($"writer.StartArray({name});");
+                writer.Line($"foreach (var item in {value})").Open().Line("writer.StringValue(item);").Close();
+                writer.Line("writer.EndArray();");
                 break;
             default:
-                writer.Line($"writer.WriteString({name}, {value});");
+                writer.Line($"writer.String({name}, {value});");
                 break;
         }
     }
@@ -133,7 +132,7 @@ internal static class ClaimCode
         foreach (var member in claim.EnumMembers.Where(m => !m.IsAlias))
         {
             writer.Line($"case {claim.TypeName}.{member.MemberName}:")
-                .Line($"    writer.WriteString({name}, {Literal(member.Value)});")
+                .Line($"    writer.String({name}, {Literal(member.Value)});")
                 .Line("    break;");
         }
 

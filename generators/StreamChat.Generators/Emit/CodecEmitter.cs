@@ -143,11 +143,11 @@ internal static class CodecEmitter
 
     private static void WriteWriter(IndentedWriter writer, ClaimsRecordModel model)
     {
-        writer.Line($"void global::StreamChat.Claims.IClaimsFormat<{model.FullyQualifiedName}>.Write(global::System.Text.Json.Utf8JsonWriter writer, {model.FullyQualifiedName} claims)").Open();
+        writer.Line($"void global::StreamChat.Claims.IClaimsFormat<{model.FullyQualifiedName}>.Write(global::StreamChat.Claims.ClaimsWriter writer, {model.FullyQualifiedName} claims)").Open();
         for (var i = 0; i < model.Properties.Count; i++)
         {
             var claim = model.Properties[i];
-            ClaimCode.WriteWrite(writer, claim, "claims." + claim.PropertyName, ClaimCode.CanPreEncode(claim) ? "Name" + i : ClaimCode.Literal(claim.ClaimName));
+            ClaimCode.WriteWrite(writer, claim, "claims." + claim.PropertyName, ClaimCode.CanPreEncode(claim) ? "Name" + i : $"global::StreamChat.Claims.ClaimsTokenFactory.EncodeClaimName({ClaimCode.Literal(claim.ClaimName)})");
         }
 
         writer.Close();

@@ -28,12 +28,6 @@ internal sealed class HmacSha256Pool : IDisposable
     {
         ThrowIfDisposed();
         ComputeWithPooledInstance(data, destination);
-
-        // Dispose may have cleared the key while a new instance was made from it. Dispose marks itself disposed before it
-        // clears a byte, so a hash that read a cleared byte always sees the mark here, after a full fence: the hash is
-        // thrown away and the caller gets ObjectDisposedException, never a signature made with a cleared key.
-        Interlocked.MemoryBarrier();
-        ThrowIfDisposed();
     }
 
     public void Dispose()
@@ -102,7 +96,20 @@ internal sealed class HmacSha256Pool : IDisposable
             }
         }
 
-        return IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, _key);
+        var created = IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, _key);
+
+        // Dispose may have cleared the key while this instance was made from it. Dispose marks itself disposed before it
+        // clears a byte, so an instance that read a cleared byte always sees the mark here, after a full fence: it is
+        // thrown away and the caller gets ObjectDisposedException, never a signature made with a cleared key. So every
+        // instance that reaches the pool was made from the whole key, and one taken from it needs no check.
+        Interlocked.MemoryBarrier();
+        if (Volatile.Read(ref _disposed) != 0)
+        {
+            created.Dispose();
+            throw new ObjectDisposedException(nameof(JwtSigningKey));
+        }
+
+        return created;
     }
 
     private void Return(IncrementalHash hmac)

@@ -1,7 +1,6 @@
 using System;
 using System.ComponentModel;
 using System.Diagnostics.CodeAnalysis;
-using System.Text.Json;
 using StreamChat.Annotations;
 using StreamChat.Jwt;
 
@@ -23,10 +22,10 @@ public interface IClaimsFormat<TClaims>
     /// <returns><see langword="null"/> when the claims fit, else the error naming the claim.</returns>
     TokenFormatException? Read(Token token, out TClaims? claims);
 
-    /// <summary>Writes the record's claims as JSON properties of the payload object.</summary>
+    /// <summary>Writes the record's claims as properties of the payload object.</summary>
     /// <param name="writer">The writer, inside the payload object.</param>
     /// <param name="claims">The claims.</param>
-    void Write(Utf8JsonWriter writer, TClaims claims);
+    void Write(ClaimsWriter writer, TClaims claims);
 }
 
 /// <summary>
@@ -43,9 +42,6 @@ public static class ClaimsCodec<TClaims, TFormat>
     where TClaims : ITokenClaims
     where TFormat : struct, IClaimsFormat<TClaims>
 {
-    // A delegate to a static method: no boxed TFormat, and the struct's Write is called directly.
-    private static readonly JwtClaimsWriter<TClaims> WriteClaims = Write;
-
     /// <summary>Reads the claims of <paramref name="token"/>. The signature is not checked.</summary>
     /// <param name="token">The token.</param>
     /// <returns>The claims.</returns>
@@ -78,6 +74,8 @@ public static class ClaimsCodec<TClaims, TFormat>
     /// <param name="lifetime">How long the token is valid; more than zero.</param>
     /// <param name="issuedAt">The issue time. Claims are whole seconds.</param>
     /// <returns>The signed token.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="key"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="lifetime"/> is not more than zero, or the token would expire after 9999-12-31.</exception>
     public static Token Sign(TClaims claims, JwtSigningKey key, TimeSpan lifetime, DateTimeOffset issuedAt) =>
         new(SignCompact(claims, key, lifetime, issuedAt));
 
@@ -90,6 +88,8 @@ public static class ClaimsCodec<TClaims, TFormat>
     /// <param name="lifetime">How long the token is valid; more than zero.</param>
     /// <param name="issuedAt">The issue time. Claims are whole seconds.</param>
     /// <returns>The signed token as <c>header.payload.signature</c>.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="key"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="lifetime"/> is not more than zero, or the token would expire after 9999-12-31.</exception>
     public static string SignCompact(TClaims claims, JwtSigningKey key, TimeSpan lifetime, DateTimeOffset issuedAt)
     {
         if (key is null)
@@ -102,7 +102,14 @@ public static class ClaimsCodec<TClaims, TFormat>
             throw new ArgumentOutOfRangeException(nameof(lifetime), "A token's lifetime must be more than zero.");
         }
 
-        return key.Sign(claims, WriteClaims, issuedAt + lifetime, issuedAt);
+        // In ticks rather than with DateTimeOffset arithmetic, which checks and converts more than a sum of seconds needs.
+        var issued = issuedAt.UtcTicks;
+        if (lifetime.Ticks > DateTimeOffset.MaxValue.UtcTicks - issued)
+        {
+            throw new ArgumentOutOfRangeException(nameof(lifetime), "The token would expire after 9999-12-31, the last date a DateTimeOffset holds; use a shorter lifetime.");
+        }
+
+        return key.Sign<TClaims, TFormat>(claims, UnixSeconds(issued + lifetime.Ticks), UnixSeconds(issued));
     }
 
     /// <summary>
@@ -125,8 +132,9 @@ public static class ClaimsCodec<TClaims, TFormat>
             throw new InvalidOperationException("A development token needs a user id; set the user id property first.");
         }
 
-        return DevelopmentToken.Create(claims, WriteClaims);
+        return DevelopmentToken.Create<TClaims, TFormat>(claims);
     }
 
-    private static void Write(Utf8JsonWriter writer, TClaims claims) => default(TFormat).Write(writer, claims);
+    // Whole seconds since 1970-01-01, as DateTimeOffset.ToUnixTimeSeconds counts them (62,135,596,800 s from year 1 to 1970).
+    private static long UnixSeconds(long utcTicks) => (utcTicks / TimeSpan.TicksPerSecond) - 62_135_596_800L;
 }

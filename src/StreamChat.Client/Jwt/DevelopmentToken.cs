@@ -27,4 +27,16 @@ internal static class DevelopmentToken
 
         return new Token(Hs256.HeaderSegment + "." + Base64Url.EncodeToString(payload) + "." + Signature);
     }
+
+    /// <summary>A development token with the claims of a generated claims record, written by its <typeparamref name="TFormat"/>.</summary>
+    public static Token Create<TClaims, TFormat>(TClaims claims)
+        where TClaims : Claims.ITokenClaims
+        where TFormat : struct, Claims.IClaimsFormat<TClaims>
+    {
+        var payload = PayloadWriter.Rent();
+        payload.Write<TClaims, TFormat>(claims, issuedAt: null, expiresAt: null);
+        var token = new Token(Hs256.HeaderSegment + "." + Base64Url.EncodeToString(payload.WrittenSpan) + "." + Signature);
+        PayloadWriter.Return(payload);
+        return token;
+    }
 }

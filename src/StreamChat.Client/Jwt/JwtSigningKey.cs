@@ -100,6 +100,18 @@ public sealed class JwtSigningKey : IDisposable
         return token;
     }
 
+    /// <summary>Signs the claims of a generated claims record, written by its <typeparamref name="TFormat"/>; the times in seconds since 1970.</summary>
+    internal string Sign<TClaims, TFormat>(TClaims claims, long expiresAt, long issuedAt)
+        where TClaims : Claims.ITokenClaims
+        where TFormat : struct, Claims.IClaimsFormat<TClaims>
+    {
+        var payload = PayloadWriter.Rent();
+        payload.Write<TClaims, TFormat>(claims, issuedAt, expiresAt);
+        var token = Sign(payload.WrittenSpan);
+        PayloadWriter.Return(payload);
+        return token;
+    }
+
     /// <summary>
     /// Releases the pooled HMAC instances and clears the key bytes. A <see cref="Sign(ReadOnlySpan{byte})"/> running on
     /// another thread meanwhile ends in <see cref="ObjectDisposedException"/>, never in a token signed with a cleared key.

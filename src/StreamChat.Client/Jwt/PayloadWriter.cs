@@ -16,6 +16,7 @@ internal sealed class PayloadWriter
 
     private readonly PooledBufferWriter _buffer = new();
     private readonly Utf8JsonWriter _json;
+    private readonly Claims.ClaimsWriter _claims = new();
 
     private PayloadWriter() => _json = new Utf8JsonWriter(_buffer, RelaxedJson.WriterOptions);
 
@@ -42,26 +43,61 @@ internal sealed class PayloadWriter
         _json.WriteStartObject();
         writeClaims(_json, state);
         _json.Flush();
+        EnsureWholeProperties();
+        AppendTimes(issuedAt?.ToUnixTimeSeconds(), expiresAt?.ToUnixTimeSeconds());
+    }
 
-        // The two numbers are appended directly: Utf8JsonWriter spends more on a property than formatting it costs. That is
-        // safe only where the writer would have accepted another property: inside the root object, after a value.
-        var last = _buffer.WrittenSpan[_buffer.WrittenSpan.Length - 1];
-        if (_json.CurrentDepth != 1 || last == (byte)':')
+    /// <summary>
+    /// Writes the payload of a generated claims record: directly when every value allows it, else again through
+    /// <see cref="Utf8JsonWriter"/>; the bytes are the same either way.
+    /// </summary>
+    public void Write<TClaims, TFormat>(TClaims claims, long? issuedAt, long? expiresAt)
+        where TClaims : Claims.ITokenClaims
+        where TFormat : struct, Claims.IClaimsFormat<TClaims>
+    {
+        _buffer.Clear();
+        _buffer.GetSpan(1)[0] = (byte)'{';
+        _buffer.Advance(1);
+        _claims.StartDirect(_buffer);
+        default(TFormat).Write(_claims, claims);
+        if (_claims.NeedsJson)
+        {
+            _buffer.Clear();
+            _json.Reset(_buffer);
+            _json.WriteStartObject();
+            _claims.StartJson(_json);
+            default(TFormat).Write(_claims, claims);
+            _json.Flush();
+            EnsureWholeProperties();
+        }
+
+        AppendTimes(issuedAt, expiresAt);
+    }
+
+    // The two numbers are appended directly: Utf8JsonWriter spends more on a property than formatting it costs. That is
+    // safe only where the writer would have accepted another property: inside the root object, after a value.
+    private void EnsureWholeProperties()
+    {
+        if (_json.CurrentDepth != 1 || _buffer.WrittenSpan[_buffer.WrittenSpan.Length - 1] == (byte)':')
         {
             throw new InvalidOperationException(
                 "The claims writer must write whole properties of the payload object (a name and its value), and neither close the object nor leave an array or object open.");
         }
+    }
 
-        var first = last == (byte)'{';
+    // The times in seconds since 1970 (NumericDate).
+    private void AppendTimes(long? issuedAt, long? expiresAt)
+    {
+        var first = _buffer.WrittenSpan[_buffer.WrittenSpan.Length - 1] == (byte)'{';
         if (issuedAt is { } iat)
         {
-            AppendNumber(first ? "\"iat\":"u8 : ",\"iat\":"u8, iat.ToUnixTimeSeconds());
+            AppendNumber(first ? "\"iat\":"u8 : ",\"iat\":"u8, iat);
             first = false;
         }
 
         if (expiresAt is { } exp)
         {
-            AppendNumber(first ? "\"exp\":"u8 : ",\"exp\":"u8, exp.ToUnixTimeSeconds());
+            AppendNumber(first ? "\"exp\":"u8 : ",\"exp\":"u8, exp);
         }
 
         _buffer.GetSpan(1)[0] = (byte)'}';

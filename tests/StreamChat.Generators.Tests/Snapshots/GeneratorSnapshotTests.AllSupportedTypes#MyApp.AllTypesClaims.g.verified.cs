@@ -251,52 +251,52 @@ namespace MyApp
                 return null;
             }
 
-            void global::StreamChat.Claims.IClaimsFormat<global::MyApp.AllTypesClaims>.Write(global::System.Text.Json.Utf8JsonWriter writer, global::MyApp.AllTypesClaims claims)
+            void global::StreamChat.Claims.IClaimsFormat<global::MyApp.AllTypesClaims>.Write(global::StreamChat.Claims.ClaimsWriter writer, global::MyApp.AllTypesClaims claims)
             {
-                writer.WriteString(Name0, claims.UserId);
-                writer.WriteString(Name1, claims.Name);
-                writer.WriteBoolean(Name2, claims.IsAdmin);
-                writer.WriteNumber(Name3, claims.Level);
-                writer.WriteNumber(Name4, claims.Credits);
-                writer.WriteNumber(Name5, claims.Score);
-                writer.WriteString(Name6, claims.TenantId);
-                writer.WriteNumber(Name7, claims.MemberSince.ToUnixTimeSeconds());
+                writer.String(Name0, claims.UserId);
+                writer.String(Name1, claims.Name);
+                writer.Boolean(Name2, claims.IsAdmin);
+                writer.Number(Name3, claims.Level);
+                writer.Number(Name4, claims.Credits);
+                writer.Number(Name5, claims.Score);
+                writer.String(Name6, claims.TenantId);
+                writer.Number(Name7, claims.MemberSince.ToUnixTimeSeconds());
                 switch (claims.Plan)
                 {
                     case global::MyApp.Plan.Free:
-                        writer.WriteString(Name8, "free");
+                        writer.String(Name8, "free");
                         break;
                     case global::MyApp.Plan.ProTeam:
-                        writer.WriteString(Name8, "pro_team");
+                        writer.String(Name8, "pro_team");
                         break;
                     case global::MyApp.Plan.Enterprise:
-                        writer.WriteString(Name8, "ent");
+                        writer.String(Name8, "ent");
                         break;
                     default:
                         throw new global::System.ArgumentOutOfRangeException("Plan", "The value is not a named member of its enum, so it has no claim text.");
                 }
 
-                writer.WriteStartArray(Name9);
+                writer.StartArray(Name9);
                 foreach (var item in claims.Teams)
                 {
-                    writer.WriteStringValue(item);
+                    writer.StringValue(item);
                 }
 
-                writer.WriteEndArray();
-                writer.WriteStartArray(Name10);
+                writer.EndArray();
+                writer.StartArray(Name10);
                 foreach (var item in claims.Channels)
                 {
-                    writer.WriteStringValue(item);
+                    writer.StringValue(item);
                 }
 
-                writer.WriteEndArray();
-                writer.WriteStartArray(Name11);
+                writer.EndArray();
+                writer.StartArray(Name11);
                 foreach (var item in claims.Tags)
                 {
-                    writer.WriteStringValue(item);
+                    writer.StringValue(item);
                 }
 
-                writer.WriteEndArray();
+                writer.EndArray();
             }
         }
     }

@@ -81,10 +81,10 @@ namespace MyApp
                 return null;
             }
 
-            void global::StreamChat.Claims.IClaimsFormat<global::MyApp.ModeratorClaims>.Write(global::System.Text.Json.Utf8JsonWriter writer, global::MyApp.ModeratorClaims claims)
+            void global::StreamChat.Claims.IClaimsFormat<global::MyApp.ModeratorClaims>.Write(global::StreamChat.Claims.ClaimsWriter writer, global::MyApp.ModeratorClaims claims)
             {
-                writer.WriteString(Name0, claims.UserId);
-                writer.WriteString(Name1, claims.Channel);
+                writer.String(Name0, claims.UserId);
+                writer.String(Name1, claims.Channel);
             }
         }
     }

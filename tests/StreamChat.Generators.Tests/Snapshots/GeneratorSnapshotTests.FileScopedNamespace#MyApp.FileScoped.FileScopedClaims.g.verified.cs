@@ -81,12 +81,12 @@ namespace MyApp.FileScoped
                 return null;
             }
 
-            void global::StreamChat.Claims.IClaimsFormat<global::MyApp.FileScoped.FileScopedClaims>.Write(global::System.Text.Json.Utf8JsonWriter writer, global::MyApp.FileScoped.FileScopedClaims claims)
+            void global::StreamChat.Claims.IClaimsFormat<global::MyApp.FileScoped.FileScopedClaims>.Write(global::StreamChat.Claims.ClaimsWriter writer, global::MyApp.FileScoped.FileScopedClaims claims)
             {
-                writer.WriteString(Name0, claims.UserId);
+                writer.String(Name0, claims.UserId);
                 if (claims.Room is not null)
                 {
-                    writer.WriteString(Name1, claims.Room);
+                    writer.String(Name1, claims.Room);
                 }
             }
         }

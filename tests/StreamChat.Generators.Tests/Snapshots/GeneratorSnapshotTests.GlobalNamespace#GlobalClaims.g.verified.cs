@@ -74,12 +74,12 @@ partial record GlobalClaims : global::StreamChat.Claims.ITokenClaims
             return null;
         }
 
-        void global::StreamChat.Claims.IClaimsFormat<global::GlobalClaims>.Write(global::System.Text.Json.Utf8JsonWriter writer, global::GlobalClaims claims)
+        void global::StreamChat.Claims.IClaimsFormat<global::GlobalClaims>.Write(global::StreamChat.Claims.ClaimsWriter writer, global::GlobalClaims claims)
         {
-            writer.WriteString(Name0, claims.UserId);
+            writer.String(Name0, claims.UserId);
             if (claims.Team is not null)
             {
-                writer.WriteString(Name1, claims.Team);
+                writer.String(Name1, claims.Team);
             }
         }
     }

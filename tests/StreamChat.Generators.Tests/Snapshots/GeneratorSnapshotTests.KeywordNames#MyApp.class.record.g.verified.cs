@@ -124,17 +124,17 @@ namespace MyApp.@class
                 return null;
             }
 
-            void global::StreamChat.Claims.IClaimsFormat<global::MyApp.@class.record>.Write(global::System.Text.Json.Utf8JsonWriter writer, global::MyApp.@class.record claims)
+            void global::StreamChat.Claims.IClaimsFormat<global::MyApp.@class.record>.Write(global::StreamChat.Claims.ClaimsWriter writer, global::MyApp.@class.record claims)
             {
-                writer.WriteString(Name0, claims.UserId);
-                writer.WriteString(Name1, claims.@event);
+                writer.String(Name0, claims.UserId);
+                writer.String(Name1, claims.@event);
                 switch (claims.@int)
                 {
                     case global::MyApp.@class.@enum.@default:
-                        writer.WriteString(Name2, "default");
+                        writer.String(Name2, "default");
                         break;
                     case global::MyApp.@class.@enum.@static:
-                        writer.WriteString(Name2, "static");
+                        writer.String(Name2, "static");
                         break;
                     default:
                         throw new global::System.ArgumentOutOfRangeException("int", "The value is not a named member of its enum, so it has no claim text.");
@@ -142,7 +142,7 @@ namespace MyApp.@class
 
                 if (claims.@namespace is not null)
                 {
-                    writer.WriteString(Name3, claims.@namespace);
+                    writer.String(Name3, claims.@namespace);
                 }
             }
         }

@@ -66,9 +66,9 @@ namespace MyApp
                 return null;
             }
 
-            void global::StreamChat.Claims.IClaimsFormat<global::MyApp.ChatClaims>.Write(global::System.Text.Json.Utf8JsonWriter writer, global::MyApp.ChatClaims claims)
+            void global::StreamChat.Claims.IClaimsFormat<global::MyApp.ChatClaims>.Write(global::StreamChat.Claims.ClaimsWriter writer, global::MyApp.ChatClaims claims)
             {
-                writer.WriteString(Name0, claims.UserId);
+                writer.String(Name0, claims.UserId);
             }
         }
     }

@@ -85,10 +85,10 @@ namespace MyApp.Auth
                         return null;
                     }
 
-                    void global::StreamChat.Claims.IClaimsFormat<global::MyApp.Auth.Outer.Inner<T>.NestedClaims>.Write(global::System.Text.Json.Utf8JsonWriter writer, global::MyApp.Auth.Outer.Inner<T>.NestedClaims claims)
+                    void global::StreamChat.Claims.IClaimsFormat<global::MyApp.Auth.Outer.Inner<T>.NestedClaims>.Write(global::StreamChat.Claims.ClaimsWriter writer, global::MyApp.Auth.Outer.Inner<T>.NestedClaims claims)
                     {
-                        writer.WriteString(Name0, claims.UserId);
-                        writer.WriteNumber(Name1, claims.Level);
+                        writer.String(Name0, claims.UserId);
+                        writer.Number(Name1, claims.Level);
                     }
                 }
             }

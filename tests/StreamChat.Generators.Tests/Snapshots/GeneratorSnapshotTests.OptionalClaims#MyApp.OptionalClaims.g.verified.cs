@@ -193,42 +193,42 @@ namespace MyApp
                 return null;
             }
 
-            void global::StreamChat.Claims.IClaimsFormat<global::MyApp.OptionalClaims>.Write(global::System.Text.Json.Utf8JsonWriter writer, global::MyApp.OptionalClaims claims)
+            void global::StreamChat.Claims.IClaimsFormat<global::MyApp.OptionalClaims>.Write(global::StreamChat.Claims.ClaimsWriter writer, global::MyApp.OptionalClaims claims)
             {
-                writer.WriteString(Name0, claims.UserId);
+                writer.String(Name0, claims.UserId);
                 if (claims.Nickname is not null)
                 {
-                    writer.WriteString(Name1, claims.Nickname);
+                    writer.String(Name1, claims.Nickname);
                 }
 
                 if (claims.Verified.HasValue)
                 {
-                    writer.WriteBoolean(Name2, claims.Verified.Value);
+                    writer.Boolean(Name2, claims.Verified.Value);
                 }
 
                 if (claims.Level.HasValue)
                 {
-                    writer.WriteNumber(Name3, claims.Level.Value);
+                    writer.Number(Name3, claims.Level.Value);
                 }
 
                 if (claims.Credits.HasValue)
                 {
-                    writer.WriteNumber(Name4, claims.Credits.Value);
+                    writer.Number(Name4, claims.Credits.Value);
                 }
 
                 if (claims.Score.HasValue)
                 {
-                    writer.WriteNumber(Name5, claims.Score.Value);
+                    writer.Number(Name5, claims.Score.Value);
                 }
 
                 if (claims.TenantId.HasValue)
                 {
-                    writer.WriteString(Name6, claims.TenantId.Value);
+                    writer.String(Name6, claims.TenantId.Value);
                 }
 
                 if (claims.BannedUntil.HasValue)
                 {
-                    writer.WriteNumber(Name7, claims.BannedUntil.Value.ToUnixTimeSeconds());
+                    writer.Number(Name7, claims.BannedUntil.Value.ToUnixTimeSeconds());
                 }
 
                 if (claims.Role.HasValue)
@@ -236,10 +236,10 @@ namespace MyApp
                     switch (claims.Role.Value)
                     {
                         case global::MyApp.Role.Member:
-                            writer.WriteString(Name8, "member");
+                            writer.String(Name8, "member");
                             break;
                         case global::MyApp.Role.Moderator:
-                            writer.WriteString(Name8, "moderator");
+                            writer.String(Name8, "moderator");
                             break;
                         default:
                             throw new global::System.ArgumentOutOfRangeException("Role", "The value is not a named member of its enum, so it has no claim text.");
@@ -248,24 +248,24 @@ namespace MyApp
 
                 if (claims.Groups is not null)
                 {
-                    writer.WriteStartArray(Name9);
+                    writer.StartArray(Name9);
                     foreach (var item in claims.Groups)
                     {
-                        writer.WriteStringValue(item);
+                        writer.StringValue(item);
                     }
 
-                    writer.WriteEndArray();
+                    writer.EndArray();
                 }
 
                 if (claims.Labels is not null)
                 {
-                    writer.WriteStartArray(Name10);
+                    writer.StartArray(Name10);
                     foreach (var item in claims.Labels)
                     {
-                        writer.WriteStringValue(item);
+                        writer.StringValue(item);
                     }
 
-                    writer.WriteEndArray();
+                    writer.EndArray();
                 }
             }
         }

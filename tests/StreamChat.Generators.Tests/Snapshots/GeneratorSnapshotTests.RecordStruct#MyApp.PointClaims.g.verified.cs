@@ -91,13 +91,13 @@ namespace MyApp
                 return null;
             }
 
-            void global::StreamChat.Claims.IClaimsFormat<global::MyApp.PointClaims>.Write(global::System.Text.Json.Utf8JsonWriter writer, global::MyApp.PointClaims claims)
+            void global::StreamChat.Claims.IClaimsFormat<global::MyApp.PointClaims>.Write(global::StreamChat.Claims.ClaimsWriter writer, global::MyApp.PointClaims claims)
             {
-                writer.WriteString(Name0, claims.UserId);
-                writer.WriteNumber(Name1, claims.X);
+                writer.String(Name0, claims.UserId);
+                writer.Number(Name1, claims.X);
                 if (claims.Until.HasValue)
                 {
-                    writer.WriteNumber(Name2, claims.Until.Value.ToUnixTimeSeconds());
+                    writer.Number(Name2, claims.Until.Value.ToUnixTimeSeconds());
                 }
             }
         }

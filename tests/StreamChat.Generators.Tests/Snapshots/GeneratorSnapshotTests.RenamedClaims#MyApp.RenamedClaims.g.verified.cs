@@ -108,18 +108,18 @@ namespace MyApp
                 return null;
             }
 
-            void global::StreamChat.Claims.IClaimsFormat<global::MyApp.RenamedClaims>.Write(global::System.Text.Json.Utf8JsonWriter writer, global::MyApp.RenamedClaims claims)
+            void global::StreamChat.Claims.IClaimsFormat<global::MyApp.RenamedClaims>.Write(global::StreamChat.Claims.ClaimsWriter writer, global::MyApp.RenamedClaims claims)
             {
-                writer.WriteString(Name0, claims.Id);
-                writer.WriteString(Name1, claims.ChatRole);
+                writer.String(Name0, claims.Id);
+                writer.String(Name1, claims.ChatRole);
                 if (claims.OrganizationId is not null)
                 {
-                    writer.WriteString(Name2, claims.OrganizationId);
+                    writer.String(Name2, claims.OrganizationId);
                 }
 
                 if (claims.HTTPReferrer is not null)
                 {
-                    writer.WriteString(Name3, claims.HTTPReferrer);
+                    writer.String(Name3, claims.HTTPReferrer);
                 }
             }
         }
