@@ -1,6 +1,5 @@
 using System;
 using System.Buffers;
-using System.Buffers.Text;
 using System.Collections.Generic;
 using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
@@ -147,22 +146,15 @@ public sealed class UserTokenIssuer : IDisposable
         }
 
         payload[length++] = (byte)'"';
-        length += AppendSeconds(payload.Slice(length), ",\"iat\":"u8, issuedAt);
+        length += NumericDate.WriteProperty(payload.Slice(length), ",\"iat\":"u8, issuedAt.ToUnixTimeSeconds());
         if (expiresAt is { } exp)
         {
-            length += AppendSeconds(payload.Slice(length), ",\"exp\":"u8, exp);
+            length += NumericDate.WriteProperty(payload.Slice(length), ",\"exp\":"u8, exp.ToUnixTimeSeconds());
         }
 
         payload[length++] = (byte)'}';
         token = _key.Sign(payload.Slice(0, length));
         return true;
-    }
-
-    private static int AppendSeconds(Span<byte> destination, ReadOnlySpan<byte> property, DateTimeOffset time)
-    {
-        property.CopyTo(destination);
-        Utf8Formatter.TryFormat(time.ToUnixTimeSeconds(), destination.Slice(property.Length), out var digits);
-        return property.Length + digits;
     }
 
     private static void WriteServerClaim(Utf8JsonWriter writer, int state) => writer.WriteBoolean(ReservedClaims.ServerUtf8, true);

@@ -40,4 +40,21 @@ internal static class NumericDate
         seconds = 0;
         return false;
     }
+
+    /// <summary>Whole seconds since 1970-01-01 of a UTC tick count, as <see cref="DateTimeOffset.ToUnixTimeSeconds"/> counts them.</summary>
+    /// <param name="utcTicks">Ticks since 0001-01-01 UTC.</param>
+    /// <returns>The seconds.</returns>
+    public static long FromUtcTicks(long utcTicks) => (utcTicks / TimeSpan.TicksPerSecond) + MinUnixSeconds;
+
+    /// <summary>Writes a payload property with a NumericDate value: <paramref name="property"/> (the separator, name and colon) and the digits.</summary>
+    /// <param name="destination">Where to write; room for the property and 20 more bytes.</param>
+    /// <param name="property">The property's bytes up to its value, for example <c>,"iat":</c>.</param>
+    /// <param name="seconds">The value.</param>
+    /// <returns>The number of bytes written.</returns>
+    public static int WriteProperty(Span<byte> destination, ReadOnlySpan<byte> property, long seconds)
+    {
+        property.CopyTo(destination);
+        System.Buffers.Text.Utf8Formatter.TryFormat(seconds, destination.Slice(property.Length), out var digits);
+        return property.Length + digits;
+    }
 }

@@ -109,7 +109,7 @@ public static class ClaimsCodec<TClaims, TFormat>
             throw new ArgumentOutOfRangeException(nameof(lifetime), "The token would expire after 9999-12-31, the last date a DateTimeOffset holds; use a shorter lifetime.");
         }
 
-        return key.Sign<TClaims, TFormat>(claims, UnixSeconds(issued + lifetime.Ticks), UnixSeconds(issued));
+        return key.Sign<TClaims, TFormat>(claims, NumericDate.FromUtcTicks(issued + lifetime.Ticks), NumericDate.FromUtcTicks(issued));
     }
 
     /// <summary>
@@ -134,7 +134,4 @@ public static class ClaimsCodec<TClaims, TFormat>
 
         return DevelopmentToken.Create<TClaims, TFormat>(claims);
     }
-
-    // Whole seconds since 1970-01-01, as DateTimeOffset.ToUnixTimeSeconds counts them (62,135,596,800 s from year 1 to 1970).
-    private static long UnixSeconds(long utcTicks) => (utcTicks / TimeSpan.TicksPerSecond) - 62_135_596_800L;
 }

@@ -1,5 +1,4 @@
 using System;
-using System.Buffers.Text;
 using System.Text.Json;
 
 namespace StreamChat.Jwt;
@@ -104,12 +103,6 @@ internal sealed class PayloadWriter
         _buffer.Advance(1);
     }
 
-    private void AppendNumber(ReadOnlySpan<byte> property, long value)
-    {
-        // The property, then at most 20 characters of a long.
-        var span = _buffer.GetSpan(property.Length + 20);
-        property.CopyTo(span);
-        Utf8Formatter.TryFormat(value, span.Slice(property.Length), out var digits);
-        _buffer.Advance(property.Length + digits);
-    }
+    private void AppendNumber(ReadOnlySpan<byte> property, long value) =>
+        _buffer.Advance(NumericDate.WriteProperty(_buffer.GetSpan(property.Length + 20), property, value));
 }
