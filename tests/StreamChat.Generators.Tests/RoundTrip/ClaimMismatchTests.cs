@@ -5,16 +5,8 @@ using StreamChat.Jwt;
 namespace StreamChat.Generators.Tests.RoundTrip;
 
 /// <summary>A token whose claims do not fit the record gets a typed error that names the claim and never shows the token.</summary>
-public sealed class ClaimMismatchTests
+public sealed class ClaimMismatchTests : SigningKeyTests
 {
-    private JwtSigningKey _key = null!;
-
-    [SetUp]
-    public void CreateKey() => _key = new JwtSigningKey(JwtAssert.Secret);
-
-    [TearDown]
-    public void DisposeKey() => _key.Dispose();
-
     [Test]
     public void A_missing_required_claim_is_a_MissingClaim_error_naming_it()
     {

@@ -5,7 +5,6 @@ using System.Linq;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Microsoft.IdentityModel.Tokens;
-using StreamChat.Jwt;
 
 namespace StreamChat.Generators.Tests.RoundTrip;
 
@@ -14,19 +13,10 @@ namespace StreamChat.Generators.Tests.RoundTrip;
 /// encoder writes for the same claims, whether the runtime wrote the bytes itself (names, integers, booleans, GUIDs and
 /// printable ASCII strings) or went back to the JSON writer (any other string, a double, a null).
 /// </summary>
-public sealed class PayloadBytesTests
+public sealed class PayloadBytesTests : SigningKeyTests
 {
     private static readonly DateTimeOffset IssuedAt = new(2026, 12, 7, 20, 0, 0, TimeSpan.Zero);
     private static readonly TimeSpan Lifetime = TimeSpan.FromHours(1);
-    private static readonly Guid Tenant = Guid.Parse("0f8fad5b-d9cb-469f-a165-70867728950e");
-
-    private JwtSigningKey _key = null!;
-
-    [SetUp]
-    public void CreateKey() => _key = new JwtSigningKey(JwtAssert.Secret);
-
-    [TearDown]
-    public void DisposeKey() => _key.Dispose();
 
     public static IEnumerable<TestCaseData> EveryAsciiCharacter() =>
         Enumerable.Range(0, 128).Select(c => new TestCaseData("a" + (char)c + "z").SetArgDisplayNames($"U+{c:X4}"));
@@ -49,7 +39,7 @@ public sealed class PayloadBytesTests
     {
         var claims = new NullableClaims("ada") { Nickname = value, Groups = ["first", value, "last"] };
 
-        AssertPayload(claims.SignCompact(_key, Lifetime, IssuedAt), json =>
+        AssertPayload(claims.SignCompact(Key, Lifetime, IssuedAt), json =>
         {
             json.WriteString("user_id", "ada");
             json.WriteString("nickname", value);
@@ -77,7 +67,7 @@ public sealed class PayloadBytesTests
             Groups = [],
         };
 
-        AssertPayload(claims.SignCompact(_key, Lifetime, IssuedAt), json =>
+        AssertPayload(claims.SignCompact(Key, Lifetime, IssuedAt), json =>
         {
             json.WriteString("user_id", userId);
             json.WriteString("nickname", "Ada");
@@ -99,7 +89,7 @@ public sealed class PayloadBytesTests
     {
         var claims = new NullableClaims("ada") { Verified = true, Score = score, Level = 7 };
 
-        AssertPayload(claims.SignCompact(_key, Lifetime, IssuedAt), json =>
+        AssertPayload(claims.SignCompact(Key, Lifetime, IssuedAt), json =>
         {
             json.WriteString("user_id", "ada");
             json.WriteBoolean("verified", true);
@@ -113,7 +103,7 @@ public sealed class PayloadBytesTests
     {
         var claims = new NullableClaims("ada") { Groups = ["a", null!, "b"] };
 
-        AssertPayload(claims.SignCompact(_key, Lifetime, IssuedAt), json =>
+        AssertPayload(claims.SignCompact(Key, Lifetime, IssuedAt), json =>
         {
             json.WriteString("user_id", "ada");
             json.WriteStartArray("groups");
@@ -129,7 +119,7 @@ public sealed class PayloadBytesTests
     {
         var claims = new EscapedNameClaims("ada", "p", "c", "q");
 
-        AssertPayload(claims.SignCompact(_key, Lifetime, IssuedAt), json =>
+        AssertPayload(claims.SignCompact(Key, Lifetime, IssuedAt), json =>
         {
             json.WriteString("user_id", "ada");
             json.WriteString("a+b", "p");
@@ -160,9 +150,9 @@ public sealed class PayloadBytesTests
     public void A_claim_that_fails_midway_leaves_the_thread_s_writer_usable()
     {
         // The undefined enum value throws after the user id and level were written directly.
-        Assert.That(() => new NullableClaims("ada") { Level = 1, Plan = (Plan)42 }.SignCompact(_key, Lifetime, IssuedAt), Throws.InstanceOf<ArgumentOutOfRangeException>());
+        Assert.That(() => new NullableClaims("ada") { Level = 1, Plan = (Plan)42 }.SignCompact(Key, Lifetime, IssuedAt), Throws.InstanceOf<ArgumentOutOfRangeException>());
 
-        AssertPayload(new NullableClaims("bob") { Level = 2 }.SignCompact(_key, Lifetime, IssuedAt), json =>
+        AssertPayload(new NullableClaims("bob") { Level = 2 }.SignCompact(Key, Lifetime, IssuedAt), json =>
         {
             json.WriteString("user_id", "bob");
             json.WriteNumber("level", 2);
@@ -179,7 +169,7 @@ public sealed class PayloadBytesTests
         var issuedAt = DateTimeOffset.Parse(issued, System.Globalization.CultureInfo.InvariantCulture);
         var lifetime = TimeSpan.FromTicks(lifetimeTicks);
 
-        var payload = Payload(new NullableClaims("ada").SignCompact(_key, lifetime, issuedAt));
+        var payload = Payload(new NullableClaims("ada").SignCompact(Key, lifetime, issuedAt));
 
         Assert.That(payload, Is.EqualTo($"{{\"user_id\":\"ada\",\"iat\":{issuedAt.ToUnixTimeSeconds()},\"exp\":{(issuedAt + lifetime).ToUnixTimeSeconds()}}}"));
     }
@@ -190,7 +180,7 @@ public sealed class PayloadBytesTests
         var issuedAt = new DateTimeOffset(9999, 12, 31, 23, 0, 0, TimeSpan.Zero);
 
         Assert.That(
-            () => new NullableClaims("ada").SignCompact(_key, TimeSpan.FromHours(1), issuedAt),
+            () => new NullableClaims("ada").SignCompact(Key, TimeSpan.FromHours(1), issuedAt),
             Throws.InstanceOf<ArgumentOutOfRangeException>().With.Property(nameof(ArgumentException.ParamName)).EqualTo("lifetime"));
     }
 

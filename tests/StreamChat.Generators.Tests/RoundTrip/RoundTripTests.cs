@@ -9,18 +9,9 @@ namespace StreamChat.Generators.Tests.RoundTrip;
 /// Sign → FromToken gives back an equal record for every supported claim type, and Microsoft's JWT handler accepts the
 /// signed token and reads the same claim values.
 /// </summary>
-public sealed class RoundTripTests
+public sealed class RoundTripTests : SigningKeyTests
 {
     private static readonly DateTimeOffset IssuedAt = DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds());
-    private static readonly Guid Tenant = Guid.Parse("0f8fad5b-d9cb-469f-a165-70867728950e");
-
-    private JwtSigningKey _key = null!;
-
-    [SetUp]
-    public void CreateKey() => _key = new JwtSigningKey(JwtAssert.Secret);
-
-    [TearDown]
-    public void DisposeKey() => _key.Dispose();
 
     [Test]
     public void String_claim_round_trips() =>
@@ -104,7 +95,7 @@ public sealed class RoundTripTests
     {
         var claims = new NullableClaims("ada");
 
-        var token = claims.Sign(_key, TimeSpan.FromHours(1), IssuedAt);
+        var token = claims.Sign(Key, TimeSpan.FromHours(1), IssuedAt);
         var payload = JwtAssert.ValidatedPayload(token);
 
         Assert.That(NullableClaims.FromToken(token), Is.EqualTo(claims));
@@ -140,7 +131,7 @@ public sealed class RoundTripTests
     [Test]
     public void Sign_writes_iat_and_exp_from_the_issue_time_and_lifetime()
     {
-        var token = new Int32Claims("ada", 1).Sign(_key, TimeSpan.FromMinutes(30), IssuedAt);
+        var token = new Int32Claims("ada", 1).Sign(Key, TimeSpan.FromMinutes(30), IssuedAt);
 
         Assert.That(token.IssuedAt, Is.EqualTo(IssuedAt));
         Assert.That(token.ExpiresAt, Is.EqualTo(IssuedAt.AddMinutes(30)));
@@ -154,7 +145,7 @@ public sealed class RoundTripTests
         // Plain names are pre-encoded (JsonEncodedText, whose default encoder would escape '+' and 'é'); these are not.
         var claims = new EscapedNameClaims("ada", "p", "c", "q");
 
-        var token = claims.Sign(_key, TimeSpan.FromMinutes(5), IssuedAt);
+        var token = claims.Sign(Key, TimeSpan.FromMinutes(5), IssuedAt);
 
         var payload = System.Text.Encoding.UTF8.GetString(token.PayloadUtf8);
         Assert.That(payload, Does.StartWith("""{"user_id":"ada","a+b":"p","café":"c","say \"hi\"":"q","""));
@@ -166,13 +157,13 @@ public sealed class RoundTripTests
     {
         var claims = new NullableClaims("ada") { Level = 2, Groups = ["g"] };
 
-        Assert.That(claims.SignCompact(_key, TimeSpan.FromMinutes(5), IssuedAt), Is.EqualTo(claims.Sign(_key, TimeSpan.FromMinutes(5), IssuedAt).RawValue));
+        Assert.That(claims.SignCompact(Key, TimeSpan.FromMinutes(5), IssuedAt), Is.EqualTo(claims.Sign(Key, TimeSpan.FromMinutes(5), IssuedAt).RawValue));
     }
 
     [Test]
     public void Sign_rejects_a_lifetime_that_is_not_positive()
     {
-        Assert.Throws<ArgumentOutOfRangeException>(() => new Int32Claims("ada", 1).Sign(_key, TimeSpan.Zero, IssuedAt));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new Int32Claims("ada", 1).Sign(Key, TimeSpan.Zero, IssuedAt));
     }
 
     [Test]
@@ -191,7 +182,7 @@ public sealed class RoundTripTests
     private void AssertRoundTrip<T>(T claims, string claimName, string expectedJson)
         where T : IClaimsRecord<T>
     {
-        var token = claims.Sign(_key, TimeSpan.FromHours(1), IssuedAt);
+        var token = claims.Sign(Key, TimeSpan.FromHours(1), IssuedAt);
 
         Assert.That(T.FromToken(Token.Parse(token.RawValue)), Is.EqualTo(claims));
 
