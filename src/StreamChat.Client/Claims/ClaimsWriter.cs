@@ -23,6 +23,7 @@ public sealed class ClaimsWriter
     private Utf8JsonWriter? _json;
     private bool _first;
     private bool _firstItem;
+    private bool _inArray;
 
     internal ClaimsWriter()
     {
@@ -30,6 +31,9 @@ public sealed class ClaimsWriter
 
     /// <summary>Whether a value could not be written directly: the payload must be written again with JSON.</summary>
     internal bool NeedsJson { get; private set; }
+
+    /// <summary>Whether an array was started and not ended, written directly.</summary>
+    internal bool InArray => _inArray && !NeedsJson;
 
     /// <summary>Writes a property with a string value (<see langword="null"/> writes JSON null).</summary>
     /// <param name="name">The claim name, pre-encoded.</param>
@@ -129,6 +133,7 @@ public sealed class ClaimsWriter
             span[0] = (byte)'[';
             _buffer!.Advance(1);
             _firstItem = true;
+            _inArray = true;
         }
     }
 
@@ -139,6 +144,10 @@ public sealed class ClaimsWriter
         if (_json is not null)
         {
             _json.WriteStringValue(value);
+        }
+        else if (!_inArray && !NeedsJson)
+        {
+            throw Misuse();
         }
         else if (!NeedsJson && value is not null && IsPlain(value))
         {
@@ -163,8 +172,14 @@ public sealed class ClaimsWriter
         }
         else if (!NeedsJson)
         {
+            if (!_inArray)
+            {
+                throw Misuse();
+            }
+
             _buffer!.GetSpan(1)[0] = (byte)']';
             _buffer.Advance(1);
+            _inArray = false;
         }
     }
 
@@ -174,6 +189,7 @@ public sealed class ClaimsWriter
         _buffer = buffer;
         _json = null;
         _first = true;
+        _inArray = false;
         NeedsJson = false;
     }
 
@@ -213,6 +229,11 @@ public sealed class ClaimsWriter
             return false;
         }
 
+        if (_inArray)
+        {
+            throw Misuse();
+        }
+
         var encoded = name.EncodedUtf8Bytes;
         var comma = _first ? 0 : 1;
         var span = _buffer!.GetSpan(comma + encoded.Length + 3 + valueLength);
@@ -243,4 +264,8 @@ public sealed class ClaimsWriter
         span[value.Length + 1] = (byte)'"';
         _buffer!.Advance(before + value.Length + 2);
     }
+
+    // What Utf8JsonWriter would refuse too: a property inside an array, an item or an array's end outside one.
+    internal static InvalidOperationException Misuse() => new(
+        "The claims writer must write whole properties of the payload object (a name and its value), and neither close the object nor leave an array or object open.");
 }

@@ -59,6 +59,11 @@ internal sealed class PayloadWriter
         _buffer.Advance(1);
         _claims.StartDirect(_buffer);
         default(TFormat).Write(_claims, claims);
+        if (_claims.InArray)
+        {
+            throw Claims.ClaimsWriter.Misuse();
+        }
+
         if (_claims.NeedsJson)
         {
             _buffer.Clear();
@@ -79,8 +84,7 @@ internal sealed class PayloadWriter
     {
         if (_json.CurrentDepth != 1 || _buffer.WrittenSpan[_buffer.WrittenSpan.Length - 1] == (byte)':')
         {
-            throw new InvalidOperationException(
-                "The claims writer must write whole properties of the payload object (a name and its value), and neither close the object nor leave an array or object open.");
+            throw Claims.ClaimsWriter.Misuse();
         }
     }
 
