@@ -1,5 +1,4 @@
 using System;
-using StreamChat.Http;
 
 namespace StreamChat.Jwt;
 
@@ -18,14 +17,9 @@ internal static class DevelopmentToken
     /// <summary>Makes a development token whose payload holds the claims <paramref name="writeClaims"/> writes.</summary>
     public static Token Create<TState>(TState state, JwtClaimsWriter<TState> writeClaims)
     {
-        var payload = JsonBody.Write((state, writeClaims), static (writer, input) =>
-        {
-            writer.WriteStartObject();
-            input.writeClaims(writer, input.state);
-            writer.WriteEndObject();
-        });
-
-        return new Token(Hs256.HeaderSegment + "." + Base64Url.EncodeToString(payload) + "." + Signature);
+        var payload = PayloadWriter.Rent();
+        payload.Write(state, writeClaims, issuedAt: null, expiresAt: null);
+        return FromPayload(payload);
     }
 
     /// <summary>A development token with the claims of a generated claims record, written by its <typeparamref name="TFormat"/>.</summary>
@@ -35,6 +29,11 @@ internal static class DevelopmentToken
     {
         var payload = PayloadWriter.Rent();
         payload.Write<TClaims, TFormat>(claims, issuedAt: null, expiresAt: null);
+        return FromPayload(payload);
+    }
+
+    private static Token FromPayload(PayloadWriter payload)
+    {
         var token = new Token(Hs256.HeaderSegment + "." + Base64Url.EncodeToString(payload.WrittenSpan) + "." + Signature);
         PayloadWriter.Return(payload);
         return token;
