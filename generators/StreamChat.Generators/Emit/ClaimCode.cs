@@ -5,84 +5,54 @@ using StreamChat.Generators.Model;
 
 namespace StreamChat.Generators.Emit;
 
-/// <summary>The per-type pieces of generated code: how each kind of claim is declared, read, converted and written.</summary>
+/// <summary>The per-type pieces of generated code: how each kind of claim is described to the runtime's table, read back and written.</summary>
 internal static class ClaimCode
 {
-    public const string Reader = "global::StreamChat.Claims.ClaimReader";
-
     public static string Literal(string value) => SymbolDisplay.FormatLiteral(value, quote: true);
 
-    /// <summary>The type of the local a claim is read into: nullable, so "absent" can be told apart.</summary>
-    public static string LocalType(ClaimPropertyModel claim) => claim.Kind switch
+    /// <summary>The claim's entry in the record's <c>ClaimTable</c>: a <c>ClaimSpec</c> factory call.</summary>
+    public static string Spec(ClaimPropertyModel claim)
     {
-        ClaimKind.String => "string?",
-        ClaimKind.StringCollection => "string[]?",
-        _ => claim.TypeName + "?",
-    };
-
-    /// <summary>What the JSON value must be, for the error message.</summary>
-    public static string Expected(ClaimPropertyModel claim) => claim.Kind switch
-    {
-        ClaimKind.String => "a string",
-        ClaimKind.Boolean => "true or false",
-        ClaimKind.Int32 => "a 32-bit integer",
-        ClaimKind.Int64 => "a 64-bit integer",
-        ClaimKind.Double => "a number",
-        ClaimKind.Guid => "a GUID string",
-        ClaimKind.NumericDate => "a NumericDate (seconds since 1970-01-01)",
-        ClaimKind.StringCollection => "an array of strings",
-        _ => "one of " + string.Join(", ", claim.EnumMembers.Select(m => "'" + m.Value + "'").Distinct()),
-    };
-
-    /// <summary>Writes the statements that read the claim's value into <paramref name="local"/>.</summary>
-    public static void WriteRead(IndentedWriter writer, ClaimPropertyModel claim, string local, string invalid)
-    {
-        if (claim.Kind != ClaimKind.Enum)
+        var arguments = Literal(claim.ClaimName) + ", " + (claim.IsNullable ? "false" : "true");
+        if (claim.Kind == ClaimKind.Enum)
         {
-            writer.Line($"if (!{Reader}.{ReadMethod(claim.Kind)}(ref reader, out {local}))")
-                .Open().Line(invalid).Close();
-            return;
+            arguments += string.Concat(EnumValues(claim).Select(v => ", " + Literal(v)));
         }
 
-        writer.Line($"if (!{Reader}.TryReadString(ref reader, out var {local}Text))")
-            .Open().Line(invalid).Close();
-        writer.Line($"switch ({local}Text)").Open();
-        writer.Line("case null:").Line("    break;");
-        var seen = new HashSet<string>();
-        foreach (var member in claim.EnumMembers)
-        {
-            if (seen.Add(member.Value))
-            {
-                writer.Line($"case {Literal(member.Value)}:")
-                    .Line($"    {local} = {claim.TypeName}.{member.MemberName};")
-                    .Line("    break;");
-            }
-        }
-
-        writer.Line("default:").Line("    " + invalid).Close();
-    }
-
-    /// <summary>The expression that turns the checked local into the property value.</summary>
-    public static string Convert(ClaimPropertyModel claim, string local)
-    {
-        if (claim.Kind == ClaimKind.StringCollection && claim.Collection == CollectionShape.List)
-        {
-            var list = $"new global::System.Collections.Generic.List<string>({local})";
-            return claim.IsNullable ? $"{local} is null ? null : {list}" : list;
-        }
-
-        var isValueType = claim.Kind is not (ClaimKind.String or ClaimKind.StringCollection);
-        return isValueType && !claim.IsNullable ? local + ".Value" : local;
+        return $"global::StreamChat.Claims.ClaimSpec.{ValueMethod(claim.Kind)}({arguments})";
     }
 
     /// <summary>
-    /// Whether the claim's name is encoded once, into a <c>JsonEncodedText</c> field (with the payload writer's own
-    /// encoder, so the bytes are the same). A name with a surrogate is encoded where it is written instead: one that is not
-    /// half of a pair cannot be encoded, and the error then comes from writing the claim, not from the type's initializer.
+    /// An enum claim's texts, each once, in the order of the members array beside the table (the first member with a
+    /// text is the one it reads as).
     /// </summary>
-    public static bool CanPreEncode(ClaimPropertyModel claim) => !claim.ClaimName.Any(char.IsSurrogate);
+    public static IEnumerable<string> EnumValues(ClaimPropertyModel claim) => claim.EnumMembers.Select(m => m.Value).Distinct();
 
-    /// <summary>Writes the statements that write the claim from <paramref name="value"/> under <paramref name="name"/> (a literal or a <c>JsonEncodedText</c> field).</summary>
+    /// <summary>The members an enum claim's texts read as, in the order of <see cref="EnumValues"/>.</summary>
+    public static IEnumerable<string> EnumMembersRead(ClaimPropertyModel claim)
+    {
+        var seen = new HashSet<string>();
+        return claim.EnumMembers.Where(m => seen.Add(m.Value)).Select(m => $"{claim.TypeName}.{m.MemberName}");
+    }
+
+    /// <summary>
+    /// The expression that gives the property value from the table's <c>values</c>; a claim the record requires was
+    /// checked to be present.
+    /// </summary>
+    public static string Value(ClaimPropertyModel claim, int index)
+    {
+        var read = claim.Kind == ClaimKind.Enum ? $"values.Enum({index}, Members{index})" : $"values.{ValueMethod(claim.Kind)}({index})";
+        if (claim.Kind == ClaimKind.StringCollection && claim.Collection == CollectionShape.List)
+        {
+            var list = "new global::System.Collections.Generic.List<string>";
+            return claim.IsNullable ? $"{read} is {{ }} items{index} ? {list}(items{index}) : null" : $"{list}({read}!)";
+        }
+
+        var isValueType = claim.Kind is not (ClaimKind.String or ClaimKind.StringCollection);
+        return claim.IsNullable ? read : read + (isValueType ? ".GetValueOrDefault()" : "!");
+    }
+
+    /// <summary>Writes the statements that write the claim from <paramref name="value"/> under <paramref name="name"/> (an expression giving the encoded name).</summary>
     public static void WriteWrite(IndentedWriter writer, ClaimPropertyModel claim, string value, string name)
     {
         var isValueType = claim.Kind is not (ClaimKind.String or ClaimKind.StringCollection);
@@ -141,15 +111,9 @@ internal static class ClaimCode
             .Close();
     }
 
-    private static string ReadMethod(ClaimKind kind) => kind switch
+    private static string ValueMethod(ClaimKind kind) => kind switch
     {
-        ClaimKind.Boolean => "TryReadBoolean",
-        ClaimKind.Int32 => "TryReadInt32",
-        ClaimKind.Int64 => "TryReadInt64",
-        ClaimKind.Double => "TryReadDouble",
-        ClaimKind.Guid => "TryReadGuid",
-        ClaimKind.NumericDate => "TryReadNumericDate",
-        ClaimKind.StringCollection => "TryReadStringArray",
-        _ => "TryReadString",
+        ClaimKind.StringCollection => "Strings",
+        _ => kind.ToString(),
     };
 }

@@ -56,14 +56,7 @@ internal static class CodecEmitter
         writer.Line(SourceEmitter.GeneratedCode);
         writer.Line(SourceEmitter.NotBrowsable);
         writer.Line($"public {@new}readonly struct {SourceEmitter.FormatName} : global::StreamChat.Claims.IClaimsFormat<{self}>").Open();
-        for (var i = 0; i < model.Properties.Count; i++)
-        {
-            if (ClaimCode.CanPreEncode(model.Properties[i]))
-            {
-                writer.Line($"private static readonly global::System.Text.Json.JsonEncodedText Name{i} = global::StreamChat.Claims.ClaimsTokenFactory.EncodeClaimName({ClaimCode.Literal(model.Properties[i].ClaimName)});");
-            }
-        }
-
+        WriteTable(writer, model);
         writer.Line();
         WriteReader(writer, model, nullableSelf);
         WriteWriter(writer, model);
@@ -77,68 +70,67 @@ internal static class CodecEmitter
     private static void Inherit(IndentedWriter writer, string member, string path = "") =>
         writer.Line($"/// <inheritdoc cref=\"global::StreamChat.Claims.ClaimsCodec{{TClaims, TFormat}}.{member}\"{path}/>");
 
-    private static void WriteReader(IndentedWriter writer, ClaimsRecordModel model, string nullableSelf)
+    // The claims, read by the runtime's table: what each is, by index; the enum claims' members beside it.
+    private static void WriteTable(IndentedWriter writer, ClaimsRecordModel model)
     {
-        var recordName = ClaimCode.Literal(model.DisplayName);
-        writer.Line($"global::StreamChat.TokenFormatException? global::StreamChat.Claims.IClaimsFormat<{model.FullyQualifiedName}>.Read({TokenType} token, out {nullableSelf} claims)").Open();
-        writer.Line("claims = default;");
+        writer.Line($"private static readonly global::StreamChat.Claims.ClaimTable Table = new({ClaimCode.Literal(model.DisplayName)},");
         for (var i = 0; i < model.Properties.Count; i++)
         {
-            writer.Line($"{ClaimCode.LocalType(model.Properties[i])} claim{i} = default;");
+            writer.Line($"    {ClaimCode.Spec(model.Properties[i])}{(i == model.Properties.Count - 1 ? ");" : ",")}");
         }
 
-        writer.Line($"var reader = {ClaimCode.Reader}.StartPayload(token);");
-        writer.Line($"while ({ClaimCode.Reader}.NextClaim(ref reader))").Open();
         for (var i = 0; i < model.Properties.Count; i++)
         {
             var claim = model.Properties[i];
-            var name = ClaimCode.Literal(claim.ClaimName);
-            writer.Line($"{(i == 0 ? "if" : "else if")} (reader.ValueTextEquals({name}))").Open();
-            writer.Line("reader.Read();");
-            ClaimCode.WriteRead(writer, claim, "claim" + i, $"return {ClaimCode.Reader}.InvalidClaim({recordName}, {name}, {ClaimCode.Literal(ClaimCode.Expected(claim))});");
-            writer.Close();
-        }
-
-        writer.Line("else").Open();
-        writer.Line($"{ClaimCode.Reader}.SkipValue(ref reader);").Close();
-        writer.Close();
-
-        // The user id first: a token without it (Token.Anonymous, whose payload is empty) is refused for it.
-        var order = Enumerable.Range(0, model.Properties.Count).OrderBy(i => model.Properties[i].IsUserId ? 0 : 1);
-        foreach (var i in order)
-        {
-            var claim = model.Properties[i];
-            if (!claim.IsNullable)
+            if (claim.Kind == ClaimKind.Enum)
             {
-                writer.Line($"if (claim{i} is null)").Open()
-                    .Line($"return {ClaimCode.Reader}.MissingClaim({recordName}, {ClaimCode.Literal(claim.ClaimName)});").Close();
+                writer.Line();
+                writer.Line($"private static readonly {claim.TypeName}[] Members{i} = {{ {string.Join(", ", ClaimCode.EnumMembersRead(claim))} }};");
             }
         }
+    }
 
+    private static void WriteReader(IndentedWriter writer, ClaimsRecordModel model, string nullableSelf)
+    {
+        writer.Line($"global::StreamChat.TokenFormatException? global::StreamChat.Claims.IClaimsFormat<{model.FullyQualifiedName}>.Read({TokenType} token, out {nullableSelf} claims)").Open();
+        writer.Line("var error = Table.Read(token, out var values);");
         WriteConstruction(writer, model);
-        writer.Line("return null;").Close();
+        writer.Line("return error;").Close();
         writer.Line();
     }
 
+    // The record is made only when the table found no error: one argument or initializer per line, unless there is one.
     private static void WriteConstruction(IndentedWriter writer, ClaimsRecordModel model)
     {
         var properties = model.Properties.ToList();
-        var arguments = model.ConstructorParameters.Select(p => ClaimCode.Convert(model.Properties[properties.FindIndex(c => c.PropertyName == p)], "claim" + properties.FindIndex(c => c.PropertyName == p)));
-        var creation = $"claims = new {model.FullyQualifiedName}({string.Join(", ", arguments)})";
+        var arguments = model.ConstructorParameters.Select(p => properties.FindIndex(c => c.PropertyName == p)).Select(i => ClaimCode.Value(properties[i], i)).ToList();
         var initialized = Enumerable.Range(0, properties.Count).Where(i => !model.ConstructorParameters.Contains(properties[i].PropertyName)).ToList();
-        if (initialized.Count == 0)
+        if (arguments.Count == 1 && initialized.Count == 0)
         {
-            writer.Line(creation + ";");
+            writer.Line($"claims = error is null ? new {model.FullyQualifiedName}({arguments[0]}) : default;");
             return;
         }
 
-        writer.Line(creation).Open();
-        foreach (var i in initialized)
+        writer.Line("claims = error is null");
+        writer.Line($"    ? new {model.FullyQualifiedName}(" + (arguments.Count == 0 ? ")" : string.Empty));
+        for (var i = 0; i < arguments.Count; i++)
         {
-            writer.Line($"{properties[i].PropertyName} = {ClaimCode.Convert(properties[i], "claim" + i)},");
+            writer.Line($"        {arguments[i]}{(i == arguments.Count - 1 ? ")" : ",")}");
         }
 
-        writer.Close(";");
+        if (initialized.Count > 0)
+        {
+            writer.Line("    {");
+            foreach (var i in initialized)
+            {
+                writer.Line($"        {properties[i].PropertyName} = {ClaimCode.Value(properties[i], i)},");
+            }
+
+            writer.Line("    }");
+        }
+
+        writer.Line("    : default;");
+        writer.Line();
     }
 
     private static void WriteWriter(IndentedWriter writer, ClaimsRecordModel model)
@@ -147,7 +139,7 @@ internal static class CodecEmitter
         for (var i = 0; i < model.Properties.Count; i++)
         {
             var claim = model.Properties[i];
-            ClaimCode.WriteWrite(writer, claim, "claims." + claim.PropertyName, ClaimCode.CanPreEncode(claim) ? "Name" + i : $"global::StreamChat.Claims.ClaimsTokenFactory.EncodeClaimName({ClaimCode.Literal(claim.ClaimName)})");
+            ClaimCode.WriteWrite(writer, claim, "claims." + claim.PropertyName, $"Table.Name({i})");
         }
 
         writer.Close();

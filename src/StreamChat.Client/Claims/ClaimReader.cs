@@ -1,23 +1,18 @@
 using System;
 using System.Collections.Generic;
-using System.ComponentModel;
 using System.Text.Json;
 using StreamChat.Jwt;
 
 namespace StreamChat.Claims;
 
-/// <summary>
-/// Reads claim values from a token payload for the code the StreamChat generator writes into
-/// <see cref="TokenClaimsAttribute"/> records. Not meant to be called directly.
-/// </summary>
+/// <summary>Reads claim values from a token payload, for <see cref="ClaimTable"/>.</summary>
 /// <remarks>
 /// Each method expects the reader on a claim's value. A JSON <c>null</c> gives a <see langword="null"/> value and
 /// <see langword="true"/>; a value of the wrong JSON type gives <see langword="false"/>.
 /// </remarks>
-[EditorBrowsable(EditorBrowsableState.Never)]
-public static class ClaimReader
+internal static class ClaimReader
 {
-    /// <summary>A reader over <paramref name="token"/>'s payload, past the object's start: <see cref="NextClaim"/> gives its claims (none for <see cref="Token.Anonymous"/>).</summary>
+    /// <summary>A reader over <paramref name="token"/>'s payload, past the object's start (with nothing to read for <see cref="Token.Anonymous"/>).</summary>
     /// <param name="token">The token; its payload is a JSON object, or empty.</param>
     /// <returns>The reader.</returns>
     public static Utf8JsonReader StartPayload(Token token)
@@ -36,20 +31,6 @@ public static class ClaimReader
         }
 
         return reader;
-    }
-
-    /// <summary>Moves to the next claim's name.</summary>
-    /// <param name="reader">The reader made by <see cref="StartPayload"/>.</param>
-    /// <returns>Whether the reader is on a claim's name (else the object has ended).</returns>
-    public static bool NextClaim(ref Utf8JsonReader reader) =>
-        reader.Read() && reader.TokenType == JsonTokenType.PropertyName;
-
-    /// <summary>Skips the value of a claim the record does not know.</summary>
-    /// <param name="reader">The reader, on the claim's name.</param>
-    public static void SkipValue(ref Utf8JsonReader reader)
-    {
-        reader.Read();
-        reader.Skip();
     }
 
     /// <summary>Reads a string claim.</summary>

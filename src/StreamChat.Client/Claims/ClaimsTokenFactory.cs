@@ -32,13 +32,10 @@ public static class ClaimsTokenFactory
         return DevelopmentToken.Create(state, writeClaims);
     }
 
-    /// <summary>
-    /// A claim name encoded once, as the payload writer escapes it, for the generated writers. Here rather than in the
-    /// generated code so a consumer compiles without a reference to System.Text.Encodings.Web (the encoder's assembly).
-    /// </summary>
+    /// <summary>A claim name encoded as the payload writer escapes it (for <see cref="ClaimTable.Name"/>).</summary>
     /// <param name="name">The claim name.</param>
     /// <returns>The encoded name.</returns>
-    public static JsonEncodedText EncodeClaimName(string name) => JsonEncodedText.Encode(name, RelaxedJson.WriterOptions.Encoder);
+    internal static JsonEncodedText EncodeClaimName(string name) => JsonEncodedText.Encode(name, RelaxedJson.WriterOptions.Encoder);
 
     /// <summary>A development-token provider (kind <see cref="TokenProviderKind.Development"/>) for a token with any claims.</summary>
     /// <param name="developmentToken">A token made by <see cref="CreateDevelopmentToken{TState}"/>.</param>

@@ -112,6 +112,26 @@ public sealed class ClaimMismatchTests : SigningKeyTests
         Assert.That(claims, Is.EqualTo(new StringClaims("ad\"a", "café")));
     }
 
+    [Test]
+    public void An_ill_typed_claim_is_reported_before_a_missing_one_and_the_first_in_the_payload_wins() =>
+        AssertMismatch<CollectionClaims>("""{"channels":["a",1],"teams":"core"}""", "channels", TokenFormatError.InvalidClaimType);
+
+    [Test]
+    public void Of_a_claim_given_twice_the_last_counts()
+    {
+        Assert.That(Int32Claims.FromToken(TokenWith("""{"user_id":"ada","level":1,"level":7}""")), Is.EqualTo(new Int32Claims("ada", 7)));
+        AssertMismatch<StringClaims>("""{"user_id":"ada","name":"x","name":null}""", "name", TokenFormatError.MissingClaim);
+        AssertMismatch<Int32Claims>("""{"user_id":"ada","level":"x","level":1}""", "level", TokenFormatError.InvalidClaimType);
+    }
+
+    [Test]
+    public void The_errors_say_what_the_claim_must_be()
+    {
+        Assert.That(Assert.Throws<TokenFormatException>(() => EnumClaims.FromToken(TokenWith("""{"user_id":"ada","plan":"gold"}""")))!.Message, Does.Contain("is not one of 'free', 'pro_team', 'ent', as EnumClaims requires"));
+        Assert.That(Assert.Throws<TokenFormatException>(() => Int64Claims.FromToken(TokenWith("""{"user_id":"ada","credits":"1"}""")))!.Message, Does.Contain("is not a 64-bit integer"));
+        Assert.That(Assert.Throws<TokenFormatException>(() => DateClaims.FromToken(TokenWith("""{"user_id":"ada","member_since":true}""")))!.Message, Does.Contain("is not a NumericDate (seconds since 1970-01-01)"));
+    }
+
     private static void AssertMismatch<T>(string payload, string claim, TokenFormatError expected)
         where T : IClaimsRecord<T>
     {

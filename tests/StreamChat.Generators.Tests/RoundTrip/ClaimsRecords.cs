@@ -113,3 +113,8 @@ public partial record UserIdLastClaims(string Role, string UserId) : IClaimsReco
 
 [TokenClaims]
 public partial record EscapedNameClaims(string UserId, [Claim("a+b")] string Plus, [Claim("café")] string Cafe, [Claim("say \"hi\"")] string Quote) : IClaimsRecord<EscapedNameClaims>;
+
+// A claim name with a surrogate pair is matched as a string, not as pre-encoded UTF-8; one with a lone surrogate cannot be
+// encoded at all, which must fail when that claim is written, not when the record's table is made.
+[TokenClaims]
+public partial record SurrogateNameClaims(string UserId, [Claim("mood😀")] string? Mood, [Claim("bad\uD800")] string? Bad) : IClaimsRecord<SurrogateNameClaims>;

@@ -34,263 +34,84 @@ namespace MyApp
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public readonly struct StreamChatFormat : global::StreamChat.Claims.IClaimsFormat<global::MyApp.AllTypesClaims>
         {
-            private static readonly global::System.Text.Json.JsonEncodedText Name0 = global::StreamChat.Claims.ClaimsTokenFactory.EncodeClaimName("user_id");
-            private static readonly global::System.Text.Json.JsonEncodedText Name1 = global::StreamChat.Claims.ClaimsTokenFactory.EncodeClaimName("name");
-            private static readonly global::System.Text.Json.JsonEncodedText Name2 = global::StreamChat.Claims.ClaimsTokenFactory.EncodeClaimName("is_admin");
-            private static readonly global::System.Text.Json.JsonEncodedText Name3 = global::StreamChat.Claims.ClaimsTokenFactory.EncodeClaimName("level");
-            private static readonly global::System.Text.Json.JsonEncodedText Name4 = global::StreamChat.Claims.ClaimsTokenFactory.EncodeClaimName("credits");
-            private static readonly global::System.Text.Json.JsonEncodedText Name5 = global::StreamChat.Claims.ClaimsTokenFactory.EncodeClaimName("score");
-            private static readonly global::System.Text.Json.JsonEncodedText Name6 = global::StreamChat.Claims.ClaimsTokenFactory.EncodeClaimName("tenant_id");
-            private static readonly global::System.Text.Json.JsonEncodedText Name7 = global::StreamChat.Claims.ClaimsTokenFactory.EncodeClaimName("member_since");
-            private static readonly global::System.Text.Json.JsonEncodedText Name8 = global::StreamChat.Claims.ClaimsTokenFactory.EncodeClaimName("plan");
-            private static readonly global::System.Text.Json.JsonEncodedText Name9 = global::StreamChat.Claims.ClaimsTokenFactory.EncodeClaimName("teams");
-            private static readonly global::System.Text.Json.JsonEncodedText Name10 = global::StreamChat.Claims.ClaimsTokenFactory.EncodeClaimName("channels");
-            private static readonly global::System.Text.Json.JsonEncodedText Name11 = global::StreamChat.Claims.ClaimsTokenFactory.EncodeClaimName("tags");
+            private static readonly global::StreamChat.Claims.ClaimTable Table = new("AllTypesClaims",
+                global::StreamChat.Claims.ClaimSpec.String("user_id", true),
+                global::StreamChat.Claims.ClaimSpec.String("name", true),
+                global::StreamChat.Claims.ClaimSpec.Boolean("is_admin", true),
+                global::StreamChat.Claims.ClaimSpec.Int32("level", true),
+                global::StreamChat.Claims.ClaimSpec.Int64("credits", true),
+                global::StreamChat.Claims.ClaimSpec.Double("score", true),
+                global::StreamChat.Claims.ClaimSpec.Guid("tenant_id", true),
+                global::StreamChat.Claims.ClaimSpec.NumericDate("member_since", true),
+                global::StreamChat.Claims.ClaimSpec.Enum("plan", true, "free", "pro_team", "ent", "business"),
+                global::StreamChat.Claims.ClaimSpec.Strings("teams", true),
+                global::StreamChat.Claims.ClaimSpec.Strings("channels", true),
+                global::StreamChat.Claims.ClaimSpec.Strings("tags", true));
+
+            private static readonly global::MyApp.Plan[] Members8 = { global::MyApp.Plan.Free, global::MyApp.Plan.ProTeam, global::MyApp.Plan.Enterprise, global::MyApp.Plan.Business };
 
             global::StreamChat.TokenFormatException? global::StreamChat.Claims.IClaimsFormat<global::MyApp.AllTypesClaims>.Read(global::StreamChat.Token token, out global::MyApp.AllTypesClaims? claims)
             {
-                claims = default;
-                string? claim0 = default;
-                string? claim1 = default;
-                bool? claim2 = default;
-                int? claim3 = default;
-                long? claim4 = default;
-                double? claim5 = default;
-                global::System.Guid? claim6 = default;
-                global::System.DateTimeOffset? claim7 = default;
-                global::MyApp.Plan? claim8 = default;
-                string[]? claim9 = default;
-                string[]? claim10 = default;
-                string[]? claim11 = default;
-                var reader = global::StreamChat.Claims.ClaimReader.StartPayload(token);
-                while (global::StreamChat.Claims.ClaimReader.NextClaim(ref reader))
-                {
-                    if (reader.ValueTextEquals("user_id"))
-                    {
-                        reader.Read();
-                        if (!global::StreamChat.Claims.ClaimReader.TryReadString(ref reader, out claim0))
-                        {
-                            return global::StreamChat.Claims.ClaimReader.InvalidClaim("AllTypesClaims", "user_id", "a string");
-                        }
-                    }
-                    else if (reader.ValueTextEquals("name"))
-                    {
-                        reader.Read();
-                        if (!global::StreamChat.Claims.ClaimReader.TryReadString(ref reader, out claim1))
-                        {
-                            return global::StreamChat.Claims.ClaimReader.InvalidClaim("AllTypesClaims", "name", "a string");
-                        }
-                    }
-                    else if (reader.ValueTextEquals("is_admin"))
-                    {
-                        reader.Read();
-                        if (!global::StreamChat.Claims.ClaimReader.TryReadBoolean(ref reader, out claim2))
-                        {
-                            return global::StreamChat.Claims.ClaimReader.InvalidClaim("AllTypesClaims", "is_admin", "true or false");
-                        }
-                    }
-                    else if (reader.ValueTextEquals("level"))
-                    {
-                        reader.Read();
-                        if (!global::StreamChat.Claims.ClaimReader.TryReadInt32(ref reader, out claim3))
-                        {
-                            return global::StreamChat.Claims.ClaimReader.InvalidClaim("AllTypesClaims", "level", "a 32-bit integer");
-                        }
-                    }
-                    else if (reader.ValueTextEquals("credits"))
-                    {
-                        reader.Read();
-                        if (!global::StreamChat.Claims.ClaimReader.TryReadInt64(ref reader, out claim4))
-                        {
-                            return global::StreamChat.Claims.ClaimReader.InvalidClaim("AllTypesClaims", "credits", "a 64-bit integer");
-                        }
-                    }
-                    else if (reader.ValueTextEquals("score"))
-                    {
-                        reader.Read();
-                        if (!global::StreamChat.Claims.ClaimReader.TryReadDouble(ref reader, out claim5))
-                        {
-                            return global::StreamChat.Claims.ClaimReader.InvalidClaim("AllTypesClaims", "score", "a number");
-                        }
-                    }
-                    else if (reader.ValueTextEquals("tenant_id"))
-                    {
-                        reader.Read();
-                        if (!global::StreamChat.Claims.ClaimReader.TryReadGuid(ref reader, out claim6))
-                        {
-                            return global::StreamChat.Claims.ClaimReader.InvalidClaim("AllTypesClaims", "tenant_id", "a GUID string");
-                        }
-                    }
-                    else if (reader.ValueTextEquals("member_since"))
-                    {
-                        reader.Read();
-                        if (!global::StreamChat.Claims.ClaimReader.TryReadNumericDate(ref reader, out claim7))
-                        {
-                            return global::StreamChat.Claims.ClaimReader.InvalidClaim("AllTypesClaims", "member_since", "a NumericDate (seconds since 1970-01-01)");
-                        }
-                    }
-                    else if (reader.ValueTextEquals("plan"))
-                    {
-                        reader.Read();
-                        if (!global::StreamChat.Claims.ClaimReader.TryReadString(ref reader, out var claim8Text))
-                        {
-                            return global::StreamChat.Claims.ClaimReader.InvalidClaim("AllTypesClaims", "plan", "one of 'free', 'pro_team', 'ent', 'business'");
-                        }
+                var error = Table.Read(token, out var values);
+                claims = error is null
+                    ? new global::MyApp.AllTypesClaims(
+                        values.String(0)!,
+                        values.String(1)!,
+                        values.Boolean(2).GetValueOrDefault(),
+                        values.Int32(3).GetValueOrDefault(),
+                        values.Int64(4).GetValueOrDefault(),
+                        values.Double(5).GetValueOrDefault(),
+                        values.Guid(6).GetValueOrDefault(),
+                        values.NumericDate(7).GetValueOrDefault(),
+                        values.Enum(8, Members8).GetValueOrDefault(),
+                        values.Strings(9)!,
+                        values.Strings(10)!,
+                        new global::System.Collections.Generic.List<string>(values.Strings(11)!))
+                    : default;
 
-                        switch (claim8Text)
-                        {
-                            case null:
-                                break;
-                            case "free":
-                                claim8 = global::MyApp.Plan.Free;
-                                break;
-                            case "pro_team":
-                                claim8 = global::MyApp.Plan.ProTeam;
-                                break;
-                            case "ent":
-                                claim8 = global::MyApp.Plan.Enterprise;
-                                break;
-                            case "business":
-                                claim8 = global::MyApp.Plan.Business;
-                                break;
-                            default:
-                                return global::StreamChat.Claims.ClaimReader.InvalidClaim("AllTypesClaims", "plan", "one of 'free', 'pro_team', 'ent', 'business'");
-                        }
-                    }
-                    else if (reader.ValueTextEquals("teams"))
-                    {
-                        reader.Read();
-                        if (!global::StreamChat.Claims.ClaimReader.TryReadStringArray(ref reader, out claim9))
-                        {
-                            return global::StreamChat.Claims.ClaimReader.InvalidClaim("AllTypesClaims", "teams", "an array of strings");
-                        }
-                    }
-                    else if (reader.ValueTextEquals("channels"))
-                    {
-                        reader.Read();
-                        if (!global::StreamChat.Claims.ClaimReader.TryReadStringArray(ref reader, out claim10))
-                        {
-                            return global::StreamChat.Claims.ClaimReader.InvalidClaim("AllTypesClaims", "channels", "an array of strings");
-                        }
-                    }
-                    else if (reader.ValueTextEquals("tags"))
-                    {
-                        reader.Read();
-                        if (!global::StreamChat.Claims.ClaimReader.TryReadStringArray(ref reader, out claim11))
-                        {
-                            return global::StreamChat.Claims.ClaimReader.InvalidClaim("AllTypesClaims", "tags", "an array of strings");
-                        }
-                    }
-                    else
-                    {
-                        global::StreamChat.Claims.ClaimReader.SkipValue(ref reader);
-                    }
-                }
-
-                if (claim0 is null)
-                {
-                    return global::StreamChat.Claims.ClaimReader.MissingClaim("AllTypesClaims", "user_id");
-                }
-
-                if (claim1 is null)
-                {
-                    return global::StreamChat.Claims.ClaimReader.MissingClaim("AllTypesClaims", "name");
-                }
-
-                if (claim2 is null)
-                {
-                    return global::StreamChat.Claims.ClaimReader.MissingClaim("AllTypesClaims", "is_admin");
-                }
-
-                if (claim3 is null)
-                {
-                    return global::StreamChat.Claims.ClaimReader.MissingClaim("AllTypesClaims", "level");
-                }
-
-                if (claim4 is null)
-                {
-                    return global::StreamChat.Claims.ClaimReader.MissingClaim("AllTypesClaims", "credits");
-                }
-
-                if (claim5 is null)
-                {
-                    return global::StreamChat.Claims.ClaimReader.MissingClaim("AllTypesClaims", "score");
-                }
-
-                if (claim6 is null)
-                {
-                    return global::StreamChat.Claims.ClaimReader.MissingClaim("AllTypesClaims", "tenant_id");
-                }
-
-                if (claim7 is null)
-                {
-                    return global::StreamChat.Claims.ClaimReader.MissingClaim("AllTypesClaims", "member_since");
-                }
-
-                if (claim8 is null)
-                {
-                    return global::StreamChat.Claims.ClaimReader.MissingClaim("AllTypesClaims", "plan");
-                }
-
-                if (claim9 is null)
-                {
-                    return global::StreamChat.Claims.ClaimReader.MissingClaim("AllTypesClaims", "teams");
-                }
-
-                if (claim10 is null)
-                {
-                    return global::StreamChat.Claims.ClaimReader.MissingClaim("AllTypesClaims", "channels");
-                }
-
-                if (claim11 is null)
-                {
-                    return global::StreamChat.Claims.ClaimReader.MissingClaim("AllTypesClaims", "tags");
-                }
-
-                claims = new global::MyApp.AllTypesClaims(claim0, claim1, claim2.Value, claim3.Value, claim4.Value, claim5.Value, claim6.Value, claim7.Value, claim8.Value, claim9, claim10, new global::System.Collections.Generic.List<string>(claim11));
-                return null;
+                return error;
             }
 
             void global::StreamChat.Claims.IClaimsFormat<global::MyApp.AllTypesClaims>.Write(global::StreamChat.Claims.ClaimsWriter writer, global::MyApp.AllTypesClaims claims)
             {
-                writer.String(Name0, claims.UserId);
-                writer.String(Name1, claims.Name);
-                writer.Boolean(Name2, claims.IsAdmin);
-                writer.Number(Name3, claims.Level);
-                writer.Number(Name4, claims.Credits);
-                writer.Number(Name5, claims.Score);
-                writer.String(Name6, claims.TenantId);
-                writer.Number(Name7, claims.MemberSince.ToUnixTimeSeconds());
+                writer.String(Table.Name(0), claims.UserId);
+                writer.String(Table.Name(1), claims.Name);
+                writer.Boolean(Table.Name(2), claims.IsAdmin);
+                writer.Number(Table.Name(3), claims.Level);
+                writer.Number(Table.Name(4), claims.Credits);
+                writer.Number(Table.Name(5), claims.Score);
+                writer.String(Table.Name(6), claims.TenantId);
+                writer.Number(Table.Name(7), claims.MemberSince.ToUnixTimeSeconds());
                 switch (claims.Plan)
                 {
                     case global::MyApp.Plan.Free:
-                        writer.String(Name8, "free");
+                        writer.String(Table.Name(8), "free");
                         break;
                     case global::MyApp.Plan.ProTeam:
-                        writer.String(Name8, "pro_team");
+                        writer.String(Table.Name(8), "pro_team");
                         break;
                     case global::MyApp.Plan.Enterprise:
-                        writer.String(Name8, "ent");
+                        writer.String(Table.Name(8), "ent");
                         break;
                     default:
                         throw new global::System.ArgumentOutOfRangeException("Plan", "The value is not a named member of its enum, so it has no claim text.");
                 }
 
-                writer.StartArray(Name9);
+                writer.StartArray(Table.Name(9));
                 foreach (var item in claims.Teams)
                 {
                     writer.StringValue(item);
                 }
 
                 writer.EndArray();
-                writer.StartArray(Name10);
+                writer.StartArray(Table.Name(10));
                 foreach (var item in claims.Channels)
                 {
                     writer.StringValue(item);
                 }
 
                 writer.EndArray();
-                writer.StartArray(Name11);
+                writer.StartArray(Table.Name(11));
                 foreach (var item in claims.Tags)
                 {
                     writer.StringValue(item);

@@ -34,57 +34,26 @@ namespace MyApp
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public new readonly struct StreamChatFormat : global::StreamChat.Claims.IClaimsFormat<global::MyApp.ModeratorClaims>
         {
-            private static readonly global::System.Text.Json.JsonEncodedText Name0 = global::StreamChat.Claims.ClaimsTokenFactory.EncodeClaimName("user_id");
-            private static readonly global::System.Text.Json.JsonEncodedText Name1 = global::StreamChat.Claims.ClaimsTokenFactory.EncodeClaimName("channel");
+            private static readonly global::StreamChat.Claims.ClaimTable Table = new("ModeratorClaims",
+                global::StreamChat.Claims.ClaimSpec.String("user_id", true),
+                global::StreamChat.Claims.ClaimSpec.String("channel", true));
 
             global::StreamChat.TokenFormatException? global::StreamChat.Claims.IClaimsFormat<global::MyApp.ModeratorClaims>.Read(global::StreamChat.Token token, out global::MyApp.ModeratorClaims? claims)
             {
-                claims = default;
-                string? claim0 = default;
-                string? claim1 = default;
-                var reader = global::StreamChat.Claims.ClaimReader.StartPayload(token);
-                while (global::StreamChat.Claims.ClaimReader.NextClaim(ref reader))
-                {
-                    if (reader.ValueTextEquals("user_id"))
-                    {
-                        reader.Read();
-                        if (!global::StreamChat.Claims.ClaimReader.TryReadString(ref reader, out claim0))
-                        {
-                            return global::StreamChat.Claims.ClaimReader.InvalidClaim("ModeratorClaims", "user_id", "a string");
-                        }
-                    }
-                    else if (reader.ValueTextEquals("channel"))
-                    {
-                        reader.Read();
-                        if (!global::StreamChat.Claims.ClaimReader.TryReadString(ref reader, out claim1))
-                        {
-                            return global::StreamChat.Claims.ClaimReader.InvalidClaim("ModeratorClaims", "channel", "a string");
-                        }
-                    }
-                    else
-                    {
-                        global::StreamChat.Claims.ClaimReader.SkipValue(ref reader);
-                    }
-                }
+                var error = Table.Read(token, out var values);
+                claims = error is null
+                    ? new global::MyApp.ModeratorClaims(
+                        values.String(0)!,
+                        values.String(1)!)
+                    : default;
 
-                if (claim0 is null)
-                {
-                    return global::StreamChat.Claims.ClaimReader.MissingClaim("ModeratorClaims", "user_id");
-                }
-
-                if (claim1 is null)
-                {
-                    return global::StreamChat.Claims.ClaimReader.MissingClaim("ModeratorClaims", "channel");
-                }
-
-                claims = new global::MyApp.ModeratorClaims(claim0, claim1);
-                return null;
+                return error;
             }
 
             void global::StreamChat.Claims.IClaimsFormat<global::MyApp.ModeratorClaims>.Write(global::StreamChat.Claims.ClaimsWriter writer, global::MyApp.ModeratorClaims claims)
             {
-                writer.String(Name0, claims.UserId);
-                writer.String(Name1, claims.Channel);
+                writer.String(Table.Name(0), claims.UserId);
+                writer.String(Table.Name(1), claims.Channel);
             }
         }
     }

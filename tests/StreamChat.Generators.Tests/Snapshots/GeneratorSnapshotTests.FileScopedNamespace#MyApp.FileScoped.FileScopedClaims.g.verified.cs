@@ -34,59 +34,30 @@ namespace MyApp.FileScoped
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public readonly struct StreamChatFormat : global::StreamChat.Claims.IClaimsFormat<global::MyApp.FileScoped.FileScopedClaims>
         {
-            private static readonly global::System.Text.Json.JsonEncodedText Name0 = global::StreamChat.Claims.ClaimsTokenFactory.EncodeClaimName("user_id");
-            private static readonly global::System.Text.Json.JsonEncodedText Name1 = global::StreamChat.Claims.ClaimsTokenFactory.EncodeClaimName("room");
+            private static readonly global::StreamChat.Claims.ClaimTable Table = new("FileScopedClaims",
+                global::StreamChat.Claims.ClaimSpec.String("user_id", true),
+                global::StreamChat.Claims.ClaimSpec.String("room", false));
 
             global::StreamChat.TokenFormatException? global::StreamChat.Claims.IClaimsFormat<global::MyApp.FileScoped.FileScopedClaims>.Read(global::StreamChat.Token token, out global::MyApp.FileScoped.FileScopedClaims? claims)
             {
-                claims = default;
-                string? claim0 = default;
-                string? claim1 = default;
-                var reader = global::StreamChat.Claims.ClaimReader.StartPayload(token);
-                while (global::StreamChat.Claims.ClaimReader.NextClaim(ref reader))
-                {
-                    if (reader.ValueTextEquals("user_id"))
+                var error = Table.Read(token, out var values);
+                claims = error is null
+                    ? new global::MyApp.FileScoped.FileScopedClaims()
                     {
-                        reader.Read();
-                        if (!global::StreamChat.Claims.ClaimReader.TryReadString(ref reader, out claim0))
-                        {
-                            return global::StreamChat.Claims.ClaimReader.InvalidClaim("FileScopedClaims", "user_id", "a string");
-                        }
+                        UserId = values.String(0)!,
+                        Room = values.String(1),
                     }
-                    else if (reader.ValueTextEquals("room"))
-                    {
-                        reader.Read();
-                        if (!global::StreamChat.Claims.ClaimReader.TryReadString(ref reader, out claim1))
-                        {
-                            return global::StreamChat.Claims.ClaimReader.InvalidClaim("FileScopedClaims", "room", "a string");
-                        }
-                    }
-                    else
-                    {
-                        global::StreamChat.Claims.ClaimReader.SkipValue(ref reader);
-                    }
-                }
+                    : default;
 
-                if (claim0 is null)
-                {
-                    return global::StreamChat.Claims.ClaimReader.MissingClaim("FileScopedClaims", "user_id");
-                }
-
-                claims = new global::MyApp.FileScoped.FileScopedClaims()
-                {
-                    UserId = claim0,
-                    Room = claim1,
-                };
-
-                return null;
+                return error;
             }
 
             void global::StreamChat.Claims.IClaimsFormat<global::MyApp.FileScoped.FileScopedClaims>.Write(global::StreamChat.Claims.ClaimsWriter writer, global::MyApp.FileScoped.FileScopedClaims claims)
             {
-                writer.String(Name0, claims.UserId);
+                writer.String(Table.Name(0), claims.UserId);
                 if (claims.Room is not null)
                 {
-                    writer.String(Name1, claims.Room);
+                    writer.String(Table.Name(1), claims.Room);
                 }
             }
         }

@@ -32,54 +32,28 @@ partial record GlobalClaims : global::StreamChat.Claims.ITokenClaims
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public readonly struct StreamChatFormat : global::StreamChat.Claims.IClaimsFormat<global::GlobalClaims>
     {
-        private static readonly global::System.Text.Json.JsonEncodedText Name0 = global::StreamChat.Claims.ClaimsTokenFactory.EncodeClaimName("user_id");
-        private static readonly global::System.Text.Json.JsonEncodedText Name1 = global::StreamChat.Claims.ClaimsTokenFactory.EncodeClaimName("team");
+        private static readonly global::StreamChat.Claims.ClaimTable Table = new("GlobalClaims",
+            global::StreamChat.Claims.ClaimSpec.String("user_id", true),
+            global::StreamChat.Claims.ClaimSpec.String("team", false));
 
         global::StreamChat.TokenFormatException? global::StreamChat.Claims.IClaimsFormat<global::GlobalClaims>.Read(global::StreamChat.Token token, out global::GlobalClaims? claims)
         {
-            claims = default;
-            string? claim0 = default;
-            string? claim1 = default;
-            var reader = global::StreamChat.Claims.ClaimReader.StartPayload(token);
-            while (global::StreamChat.Claims.ClaimReader.NextClaim(ref reader))
-            {
-                if (reader.ValueTextEquals("user_id"))
-                {
-                    reader.Read();
-                    if (!global::StreamChat.Claims.ClaimReader.TryReadString(ref reader, out claim0))
-                    {
-                        return global::StreamChat.Claims.ClaimReader.InvalidClaim("GlobalClaims", "user_id", "a string");
-                    }
-                }
-                else if (reader.ValueTextEquals("team"))
-                {
-                    reader.Read();
-                    if (!global::StreamChat.Claims.ClaimReader.TryReadString(ref reader, out claim1))
-                    {
-                        return global::StreamChat.Claims.ClaimReader.InvalidClaim("GlobalClaims", "team", "a string");
-                    }
-                }
-                else
-                {
-                    global::StreamChat.Claims.ClaimReader.SkipValue(ref reader);
-                }
-            }
+            var error = Table.Read(token, out var values);
+            claims = error is null
+                ? new global::GlobalClaims(
+                    values.String(0)!,
+                    values.String(1))
+                : default;
 
-            if (claim0 is null)
-            {
-                return global::StreamChat.Claims.ClaimReader.MissingClaim("GlobalClaims", "user_id");
-            }
-
-            claims = new global::GlobalClaims(claim0, claim1);
-            return null;
+            return error;
         }
 
         void global::StreamChat.Claims.IClaimsFormat<global::GlobalClaims>.Write(global::StreamChat.Claims.ClaimsWriter writer, global::GlobalClaims claims)
         {
-            writer.String(Name0, claims.UserId);
+            writer.String(Table.Name(0), claims.UserId);
             if (claims.Team is not null)
             {
-                writer.String(Name1, claims.Team);
+                writer.String(Table.Name(1), claims.Team);
             }
         }
     }

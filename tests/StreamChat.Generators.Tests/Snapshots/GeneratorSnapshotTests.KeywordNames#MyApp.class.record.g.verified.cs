@@ -34,107 +34,41 @@ namespace MyApp.@class
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public readonly struct StreamChatFormat : global::StreamChat.Claims.IClaimsFormat<global::MyApp.@class.record>
         {
-            private static readonly global::System.Text.Json.JsonEncodedText Name0 = global::StreamChat.Claims.ClaimsTokenFactory.EncodeClaimName("user_id");
-            private static readonly global::System.Text.Json.JsonEncodedText Name1 = global::StreamChat.Claims.ClaimsTokenFactory.EncodeClaimName("event");
-            private static readonly global::System.Text.Json.JsonEncodedText Name2 = global::StreamChat.Claims.ClaimsTokenFactory.EncodeClaimName("int");
-            private static readonly global::System.Text.Json.JsonEncodedText Name3 = global::StreamChat.Claims.ClaimsTokenFactory.EncodeClaimName("namespace");
+            private static readonly global::StreamChat.Claims.ClaimTable Table = new("record",
+                global::StreamChat.Claims.ClaimSpec.String("user_id", true),
+                global::StreamChat.Claims.ClaimSpec.String("event", true),
+                global::StreamChat.Claims.ClaimSpec.Enum("int", true, "default", "static"),
+                global::StreamChat.Claims.ClaimSpec.String("namespace", false));
+
+            private static readonly global::MyApp.@class.@enum[] Members2 = { global::MyApp.@class.@enum.@default, global::MyApp.@class.@enum.@static };
 
             global::StreamChat.TokenFormatException? global::StreamChat.Claims.IClaimsFormat<global::MyApp.@class.record>.Read(global::StreamChat.Token token, out global::MyApp.@class.record? claims)
             {
-                claims = default;
-                string? claim0 = default;
-                string? claim1 = default;
-                global::MyApp.@class.@enum? claim2 = default;
-                string? claim3 = default;
-                var reader = global::StreamChat.Claims.ClaimReader.StartPayload(token);
-                while (global::StreamChat.Claims.ClaimReader.NextClaim(ref reader))
-                {
-                    if (reader.ValueTextEquals("user_id"))
+                var error = Table.Read(token, out var values);
+                claims = error is null
+                    ? new global::MyApp.@class.record(
+                        values.String(0)!,
+                        values.String(1)!,
+                        values.Enum(2, Members2).GetValueOrDefault())
                     {
-                        reader.Read();
-                        if (!global::StreamChat.Claims.ClaimReader.TryReadString(ref reader, out claim0))
-                        {
-                            return global::StreamChat.Claims.ClaimReader.InvalidClaim("record", "user_id", "a string");
-                        }
+                        @namespace = values.String(3),
                     }
-                    else if (reader.ValueTextEquals("event"))
-                    {
-                        reader.Read();
-                        if (!global::StreamChat.Claims.ClaimReader.TryReadString(ref reader, out claim1))
-                        {
-                            return global::StreamChat.Claims.ClaimReader.InvalidClaim("record", "event", "a string");
-                        }
-                    }
-                    else if (reader.ValueTextEquals("int"))
-                    {
-                        reader.Read();
-                        if (!global::StreamChat.Claims.ClaimReader.TryReadString(ref reader, out var claim2Text))
-                        {
-                            return global::StreamChat.Claims.ClaimReader.InvalidClaim("record", "int", "one of 'default', 'static'");
-                        }
+                    : default;
 
-                        switch (claim2Text)
-                        {
-                            case null:
-                                break;
-                            case "default":
-                                claim2 = global::MyApp.@class.@enum.@default;
-                                break;
-                            case "static":
-                                claim2 = global::MyApp.@class.@enum.@static;
-                                break;
-                            default:
-                                return global::StreamChat.Claims.ClaimReader.InvalidClaim("record", "int", "one of 'default', 'static'");
-                        }
-                    }
-                    else if (reader.ValueTextEquals("namespace"))
-                    {
-                        reader.Read();
-                        if (!global::StreamChat.Claims.ClaimReader.TryReadString(ref reader, out claim3))
-                        {
-                            return global::StreamChat.Claims.ClaimReader.InvalidClaim("record", "namespace", "a string");
-                        }
-                    }
-                    else
-                    {
-                        global::StreamChat.Claims.ClaimReader.SkipValue(ref reader);
-                    }
-                }
-
-                if (claim0 is null)
-                {
-                    return global::StreamChat.Claims.ClaimReader.MissingClaim("record", "user_id");
-                }
-
-                if (claim1 is null)
-                {
-                    return global::StreamChat.Claims.ClaimReader.MissingClaim("record", "event");
-                }
-
-                if (claim2 is null)
-                {
-                    return global::StreamChat.Claims.ClaimReader.MissingClaim("record", "int");
-                }
-
-                claims = new global::MyApp.@class.record(claim0, claim1, claim2.Value)
-                {
-                    @namespace = claim3,
-                };
-
-                return null;
+                return error;
             }
 
             void global::StreamChat.Claims.IClaimsFormat<global::MyApp.@class.record>.Write(global::StreamChat.Claims.ClaimsWriter writer, global::MyApp.@class.record claims)
             {
-                writer.String(Name0, claims.UserId);
-                writer.String(Name1, claims.@event);
+                writer.String(Table.Name(0), claims.UserId);
+                writer.String(Table.Name(1), claims.@event);
                 switch (claims.@int)
                 {
                     case global::MyApp.@class.@enum.@default:
-                        writer.String(Name2, "default");
+                        writer.String(Table.Name(2), "default");
                         break;
                     case global::MyApp.@class.@enum.@static:
-                        writer.String(Name2, "static");
+                        writer.String(Table.Name(2), "static");
                         break;
                     default:
                         throw new global::System.ArgumentOutOfRangeException("int", "The value is not a named member of its enum, so it has no claim text.");
@@ -142,7 +76,7 @@ namespace MyApp.@class
 
                 if (claims.@namespace is not null)
                 {
-                    writer.String(Name3, claims.@namespace);
+                    writer.String(Table.Name(3), claims.@namespace);
                 }
             }
         }

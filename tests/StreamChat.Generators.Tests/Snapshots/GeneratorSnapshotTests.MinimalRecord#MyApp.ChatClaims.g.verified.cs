@@ -34,41 +34,19 @@ namespace MyApp
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public readonly struct StreamChatFormat : global::StreamChat.Claims.IClaimsFormat<global::MyApp.ChatClaims>
         {
-            private static readonly global::System.Text.Json.JsonEncodedText Name0 = global::StreamChat.Claims.ClaimsTokenFactory.EncodeClaimName("user_id");
+            private static readonly global::StreamChat.Claims.ClaimTable Table = new("ChatClaims",
+                global::StreamChat.Claims.ClaimSpec.String("user_id", true));
 
             global::StreamChat.TokenFormatException? global::StreamChat.Claims.IClaimsFormat<global::MyApp.ChatClaims>.Read(global::StreamChat.Token token, out global::MyApp.ChatClaims? claims)
             {
-                claims = default;
-                string? claim0 = default;
-                var reader = global::StreamChat.Claims.ClaimReader.StartPayload(token);
-                while (global::StreamChat.Claims.ClaimReader.NextClaim(ref reader))
-                {
-                    if (reader.ValueTextEquals("user_id"))
-                    {
-                        reader.Read();
-                        if (!global::StreamChat.Claims.ClaimReader.TryReadString(ref reader, out claim0))
-                        {
-                            return global::StreamChat.Claims.ClaimReader.InvalidClaim("ChatClaims", "user_id", "a string");
-                        }
-                    }
-                    else
-                    {
-                        global::StreamChat.Claims.ClaimReader.SkipValue(ref reader);
-                    }
-                }
-
-                if (claim0 is null)
-                {
-                    return global::StreamChat.Claims.ClaimReader.MissingClaim("ChatClaims", "user_id");
-                }
-
-                claims = new global::MyApp.ChatClaims(claim0);
-                return null;
+                var error = Table.Read(token, out var values);
+                claims = error is null ? new global::MyApp.ChatClaims(values.String(0)!) : default;
+                return error;
             }
 
             void global::StreamChat.Claims.IClaimsFormat<global::MyApp.ChatClaims>.Write(global::StreamChat.Claims.ClaimsWriter writer, global::MyApp.ChatClaims claims)
             {
-                writer.String(Name0, claims.UserId);
+                writer.String(Table.Name(0), claims.UserId);
             }
         }
     }

@@ -38,57 +38,26 @@ namespace MyApp.Auth
                 [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
                 public readonly struct StreamChatFormat : global::StreamChat.Claims.IClaimsFormat<global::MyApp.Auth.Outer.Inner<T>.NestedClaims>
                 {
-                    private static readonly global::System.Text.Json.JsonEncodedText Name0 = global::StreamChat.Claims.ClaimsTokenFactory.EncodeClaimName("user_id");
-                    private static readonly global::System.Text.Json.JsonEncodedText Name1 = global::StreamChat.Claims.ClaimsTokenFactory.EncodeClaimName("level");
+                    private static readonly global::StreamChat.Claims.ClaimTable Table = new("NestedClaims",
+                        global::StreamChat.Claims.ClaimSpec.String("user_id", true),
+                        global::StreamChat.Claims.ClaimSpec.Int32("level", true));
 
                     global::StreamChat.TokenFormatException? global::StreamChat.Claims.IClaimsFormat<global::MyApp.Auth.Outer.Inner<T>.NestedClaims>.Read(global::StreamChat.Token token, out global::MyApp.Auth.Outer.Inner<T>.NestedClaims? claims)
                     {
-                        claims = default;
-                        string? claim0 = default;
-                        int? claim1 = default;
-                        var reader = global::StreamChat.Claims.ClaimReader.StartPayload(token);
-                        while (global::StreamChat.Claims.ClaimReader.NextClaim(ref reader))
-                        {
-                            if (reader.ValueTextEquals("user_id"))
-                            {
-                                reader.Read();
-                                if (!global::StreamChat.Claims.ClaimReader.TryReadString(ref reader, out claim0))
-                                {
-                                    return global::StreamChat.Claims.ClaimReader.InvalidClaim("NestedClaims", "user_id", "a string");
-                                }
-                            }
-                            else if (reader.ValueTextEquals("level"))
-                            {
-                                reader.Read();
-                                if (!global::StreamChat.Claims.ClaimReader.TryReadInt32(ref reader, out claim1))
-                                {
-                                    return global::StreamChat.Claims.ClaimReader.InvalidClaim("NestedClaims", "level", "a 32-bit integer");
-                                }
-                            }
-                            else
-                            {
-                                global::StreamChat.Claims.ClaimReader.SkipValue(ref reader);
-                            }
-                        }
+                        var error = Table.Read(token, out var values);
+                        claims = error is null
+                            ? new global::MyApp.Auth.Outer.Inner<T>.NestedClaims(
+                                values.String(0)!,
+                                values.Int32(1).GetValueOrDefault())
+                            : default;
 
-                        if (claim0 is null)
-                        {
-                            return global::StreamChat.Claims.ClaimReader.MissingClaim("NestedClaims", "user_id");
-                        }
-
-                        if (claim1 is null)
-                        {
-                            return global::StreamChat.Claims.ClaimReader.MissingClaim("NestedClaims", "level");
-                        }
-
-                        claims = new global::MyApp.Auth.Outer.Inner<T>.NestedClaims(claim0, claim1.Value);
-                        return null;
+                        return error;
                     }
 
                     void global::StreamChat.Claims.IClaimsFormat<global::MyApp.Auth.Outer.Inner<T>.NestedClaims>.Write(global::StreamChat.Claims.ClaimsWriter writer, global::MyApp.Auth.Outer.Inner<T>.NestedClaims claims)
                     {
-                        writer.String(Name0, claims.UserId);
-                        writer.Number(Name1, claims.Level);
+                        writer.String(Table.Name(0), claims.UserId);
+                        writer.Number(Table.Name(1), claims.Level);
                     }
                 }
             }

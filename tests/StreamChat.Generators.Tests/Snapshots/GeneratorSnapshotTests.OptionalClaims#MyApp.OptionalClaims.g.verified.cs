@@ -34,201 +34,80 @@ namespace MyApp
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public readonly struct StreamChatFormat : global::StreamChat.Claims.IClaimsFormat<global::MyApp.OptionalClaims>
         {
-            private static readonly global::System.Text.Json.JsonEncodedText Name0 = global::StreamChat.Claims.ClaimsTokenFactory.EncodeClaimName("user_id");
-            private static readonly global::System.Text.Json.JsonEncodedText Name1 = global::StreamChat.Claims.ClaimsTokenFactory.EncodeClaimName("nickname");
-            private static readonly global::System.Text.Json.JsonEncodedText Name2 = global::StreamChat.Claims.ClaimsTokenFactory.EncodeClaimName("verified");
-            private static readonly global::System.Text.Json.JsonEncodedText Name3 = global::StreamChat.Claims.ClaimsTokenFactory.EncodeClaimName("level");
-            private static readonly global::System.Text.Json.JsonEncodedText Name4 = global::StreamChat.Claims.ClaimsTokenFactory.EncodeClaimName("credits");
-            private static readonly global::System.Text.Json.JsonEncodedText Name5 = global::StreamChat.Claims.ClaimsTokenFactory.EncodeClaimName("score");
-            private static readonly global::System.Text.Json.JsonEncodedText Name6 = global::StreamChat.Claims.ClaimsTokenFactory.EncodeClaimName("tenant_id");
-            private static readonly global::System.Text.Json.JsonEncodedText Name7 = global::StreamChat.Claims.ClaimsTokenFactory.EncodeClaimName("banned_until");
-            private static readonly global::System.Text.Json.JsonEncodedText Name8 = global::StreamChat.Claims.ClaimsTokenFactory.EncodeClaimName("role");
-            private static readonly global::System.Text.Json.JsonEncodedText Name9 = global::StreamChat.Claims.ClaimsTokenFactory.EncodeClaimName("groups");
-            private static readonly global::System.Text.Json.JsonEncodedText Name10 = global::StreamChat.Claims.ClaimsTokenFactory.EncodeClaimName("labels");
+            private static readonly global::StreamChat.Claims.ClaimTable Table = new("OptionalClaims",
+                global::StreamChat.Claims.ClaimSpec.String("user_id", true),
+                global::StreamChat.Claims.ClaimSpec.String("nickname", false),
+                global::StreamChat.Claims.ClaimSpec.Boolean("verified", false),
+                global::StreamChat.Claims.ClaimSpec.Int32("level", false),
+                global::StreamChat.Claims.ClaimSpec.Int64("credits", false),
+                global::StreamChat.Claims.ClaimSpec.Double("score", false),
+                global::StreamChat.Claims.ClaimSpec.Guid("tenant_id", false),
+                global::StreamChat.Claims.ClaimSpec.NumericDate("banned_until", false),
+                global::StreamChat.Claims.ClaimSpec.Enum("role", false, "member", "moderator"),
+                global::StreamChat.Claims.ClaimSpec.Strings("groups", false),
+                global::StreamChat.Claims.ClaimSpec.Strings("labels", false));
+
+            private static readonly global::MyApp.Role[] Members8 = { global::MyApp.Role.Member, global::MyApp.Role.Moderator };
 
             global::StreamChat.TokenFormatException? global::StreamChat.Claims.IClaimsFormat<global::MyApp.OptionalClaims>.Read(global::StreamChat.Token token, out global::MyApp.OptionalClaims? claims)
             {
-                claims = default;
-                string? claim0 = default;
-                string? claim1 = default;
-                bool? claim2 = default;
-                int? claim3 = default;
-                long? claim4 = default;
-                double? claim5 = default;
-                global::System.Guid? claim6 = default;
-                global::System.DateTimeOffset? claim7 = default;
-                global::MyApp.Role? claim8 = default;
-                string[]? claim9 = default;
-                string[]? claim10 = default;
-                var reader = global::StreamChat.Claims.ClaimReader.StartPayload(token);
-                while (global::StreamChat.Claims.ClaimReader.NextClaim(ref reader))
-                {
-                    if (reader.ValueTextEquals("user_id"))
+                var error = Table.Read(token, out var values);
+                claims = error is null
+                    ? new global::MyApp.OptionalClaims(
+                        values.String(0)!)
                     {
-                        reader.Read();
-                        if (!global::StreamChat.Claims.ClaimReader.TryReadString(ref reader, out claim0))
-                        {
-                            return global::StreamChat.Claims.ClaimReader.InvalidClaim("OptionalClaims", "user_id", "a string");
-                        }
+                        Nickname = values.String(1),
+                        Verified = values.Boolean(2),
+                        Level = values.Int32(3),
+                        Credits = values.Int64(4),
+                        Score = values.Double(5),
+                        TenantId = values.Guid(6),
+                        BannedUntil = values.NumericDate(7),
+                        Role = values.Enum(8, Members8),
+                        Groups = values.Strings(9),
+                        Labels = values.Strings(10) is { } items10 ? new global::System.Collections.Generic.List<string>(items10) : null,
                     }
-                    else if (reader.ValueTextEquals("nickname"))
-                    {
-                        reader.Read();
-                        if (!global::StreamChat.Claims.ClaimReader.TryReadString(ref reader, out claim1))
-                        {
-                            return global::StreamChat.Claims.ClaimReader.InvalidClaim("OptionalClaims", "nickname", "a string");
-                        }
-                    }
-                    else if (reader.ValueTextEquals("verified"))
-                    {
-                        reader.Read();
-                        if (!global::StreamChat.Claims.ClaimReader.TryReadBoolean(ref reader, out claim2))
-                        {
-                            return global::StreamChat.Claims.ClaimReader.InvalidClaim("OptionalClaims", "verified", "true or false");
-                        }
-                    }
-                    else if (reader.ValueTextEquals("level"))
-                    {
-                        reader.Read();
-                        if (!global::StreamChat.Claims.ClaimReader.TryReadInt32(ref reader, out claim3))
-                        {
-                            return global::StreamChat.Claims.ClaimReader.InvalidClaim("OptionalClaims", "level", "a 32-bit integer");
-                        }
-                    }
-                    else if (reader.ValueTextEquals("credits"))
-                    {
-                        reader.Read();
-                        if (!global::StreamChat.Claims.ClaimReader.TryReadInt64(ref reader, out claim4))
-                        {
-                            return global::StreamChat.Claims.ClaimReader.InvalidClaim("OptionalClaims", "credits", "a 64-bit integer");
-                        }
-                    }
-                    else if (reader.ValueTextEquals("score"))
-                    {
-                        reader.Read();
-                        if (!global::StreamChat.Claims.ClaimReader.TryReadDouble(ref reader, out claim5))
-                        {
-                            return global::StreamChat.Claims.ClaimReader.InvalidClaim("OptionalClaims", "score", "a number");
-                        }
-                    }
-                    else if (reader.ValueTextEquals("tenant_id"))
-                    {
-                        reader.Read();
-                        if (!global::StreamChat.Claims.ClaimReader.TryReadGuid(ref reader, out claim6))
-                        {
-                            return global::StreamChat.Claims.ClaimReader.InvalidClaim("OptionalClaims", "tenant_id", "a GUID string");
-                        }
-                    }
-                    else if (reader.ValueTextEquals("banned_until"))
-                    {
-                        reader.Read();
-                        if (!global::StreamChat.Claims.ClaimReader.TryReadNumericDate(ref reader, out claim7))
-                        {
-                            return global::StreamChat.Claims.ClaimReader.InvalidClaim("OptionalClaims", "banned_until", "a NumericDate (seconds since 1970-01-01)");
-                        }
-                    }
-                    else if (reader.ValueTextEquals("role"))
-                    {
-                        reader.Read();
-                        if (!global::StreamChat.Claims.ClaimReader.TryReadString(ref reader, out var claim8Text))
-                        {
-                            return global::StreamChat.Claims.ClaimReader.InvalidClaim("OptionalClaims", "role", "one of 'member', 'moderator'");
-                        }
+                    : default;
 
-                        switch (claim8Text)
-                        {
-                            case null:
-                                break;
-                            case "member":
-                                claim8 = global::MyApp.Role.Member;
-                                break;
-                            case "moderator":
-                                claim8 = global::MyApp.Role.Moderator;
-                                break;
-                            default:
-                                return global::StreamChat.Claims.ClaimReader.InvalidClaim("OptionalClaims", "role", "one of 'member', 'moderator'");
-                        }
-                    }
-                    else if (reader.ValueTextEquals("groups"))
-                    {
-                        reader.Read();
-                        if (!global::StreamChat.Claims.ClaimReader.TryReadStringArray(ref reader, out claim9))
-                        {
-                            return global::StreamChat.Claims.ClaimReader.InvalidClaim("OptionalClaims", "groups", "an array of strings");
-                        }
-                    }
-                    else if (reader.ValueTextEquals("labels"))
-                    {
-                        reader.Read();
-                        if (!global::StreamChat.Claims.ClaimReader.TryReadStringArray(ref reader, out claim10))
-                        {
-                            return global::StreamChat.Claims.ClaimReader.InvalidClaim("OptionalClaims", "labels", "an array of strings");
-                        }
-                    }
-                    else
-                    {
-                        global::StreamChat.Claims.ClaimReader.SkipValue(ref reader);
-                    }
-                }
-
-                if (claim0 is null)
-                {
-                    return global::StreamChat.Claims.ClaimReader.MissingClaim("OptionalClaims", "user_id");
-                }
-
-                claims = new global::MyApp.OptionalClaims(claim0)
-                {
-                    Nickname = claim1,
-                    Verified = claim2,
-                    Level = claim3,
-                    Credits = claim4,
-                    Score = claim5,
-                    TenantId = claim6,
-                    BannedUntil = claim7,
-                    Role = claim8,
-                    Groups = claim9,
-                    Labels = claim10 is null ? null : new global::System.Collections.Generic.List<string>(claim10),
-                };
-
-                return null;
+                return error;
             }
 
             void global::StreamChat.Claims.IClaimsFormat<global::MyApp.OptionalClaims>.Write(global::StreamChat.Claims.ClaimsWriter writer, global::MyApp.OptionalClaims claims)
             {
-                writer.String(Name0, claims.UserId);
+                writer.String(Table.Name(0), claims.UserId);
                 if (claims.Nickname is not null)
                 {
-                    writer.String(Name1, claims.Nickname);
+                    writer.String(Table.Name(1), claims.Nickname);
                 }
 
                 if (claims.Verified.HasValue)
                 {
-                    writer.Boolean(Name2, claims.Verified.Value);
+                    writer.Boolean(Table.Name(2), claims.Verified.Value);
                 }
 
                 if (claims.Level.HasValue)
                 {
-                    writer.Number(Name3, claims.Level.Value);
+                    writer.Number(Table.Name(3), claims.Level.Value);
                 }
 
                 if (claims.Credits.HasValue)
                 {
-                    writer.Number(Name4, claims.Credits.Value);
+                    writer.Number(Table.Name(4), claims.Credits.Value);
                 }
 
                 if (claims.Score.HasValue)
                 {
-                    writer.Number(Name5, claims.Score.Value);
+                    writer.Number(Table.Name(5), claims.Score.Value);
                 }
 
                 if (claims.TenantId.HasValue)
                 {
-                    writer.String(Name6, claims.TenantId.Value);
+                    writer.String(Table.Name(6), claims.TenantId.Value);
                 }
 
                 if (claims.BannedUntil.HasValue)
                 {
-                    writer.Number(Name7, claims.BannedUntil.Value.ToUnixTimeSeconds());
+                    writer.Number(Table.Name(7), claims.BannedUntil.Value.ToUnixTimeSeconds());
                 }
 
                 if (claims.Role.HasValue)
@@ -236,10 +115,10 @@ namespace MyApp
                     switch (claims.Role.Value)
                     {
                         case global::MyApp.Role.Member:
-                            writer.String(Name8, "member");
+                            writer.String(Table.Name(8), "member");
                             break;
                         case global::MyApp.Role.Moderator:
-                            writer.String(Name8, "moderator");
+                            writer.String(Table.Name(8), "moderator");
                             break;
                         default:
                             throw new global::System.ArgumentOutOfRangeException("Role", "The value is not a named member of its enum, so it has no claim text.");
@@ -248,7 +127,7 @@ namespace MyApp
 
                 if (claims.Groups is not null)
                 {
-                    writer.StartArray(Name9);
+                    writer.StartArray(Table.Name(9));
                     foreach (var item in claims.Groups)
                     {
                         writer.StringValue(item);
@@ -259,7 +138,7 @@ namespace MyApp
 
                 if (claims.Labels is not null)
                 {
-                    writer.StartArray(Name10);
+                    writer.StartArray(Table.Name(10));
                     foreach (var item in claims.Labels)
                     {
                         writer.StringValue(item);

@@ -34,70 +34,31 @@ namespace MyApp
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public readonly struct StreamChatFormat : global::StreamChat.Claims.IClaimsFormat<global::MyApp.PointClaims>
         {
-            private static readonly global::System.Text.Json.JsonEncodedText Name0 = global::StreamChat.Claims.ClaimsTokenFactory.EncodeClaimName("user_id");
-            private static readonly global::System.Text.Json.JsonEncodedText Name1 = global::StreamChat.Claims.ClaimsTokenFactory.EncodeClaimName("x");
-            private static readonly global::System.Text.Json.JsonEncodedText Name2 = global::StreamChat.Claims.ClaimsTokenFactory.EncodeClaimName("until");
+            private static readonly global::StreamChat.Claims.ClaimTable Table = new("PointClaims",
+                global::StreamChat.Claims.ClaimSpec.String("user_id", true),
+                global::StreamChat.Claims.ClaimSpec.Int32("x", true),
+                global::StreamChat.Claims.ClaimSpec.NumericDate("until", false));
 
             global::StreamChat.TokenFormatException? global::StreamChat.Claims.IClaimsFormat<global::MyApp.PointClaims>.Read(global::StreamChat.Token token, out global::MyApp.PointClaims claims)
             {
-                claims = default;
-                string? claim0 = default;
-                int? claim1 = default;
-                global::System.DateTimeOffset? claim2 = default;
-                var reader = global::StreamChat.Claims.ClaimReader.StartPayload(token);
-                while (global::StreamChat.Claims.ClaimReader.NextClaim(ref reader))
-                {
-                    if (reader.ValueTextEquals("user_id"))
-                    {
-                        reader.Read();
-                        if (!global::StreamChat.Claims.ClaimReader.TryReadString(ref reader, out claim0))
-                        {
-                            return global::StreamChat.Claims.ClaimReader.InvalidClaim("PointClaims", "user_id", "a string");
-                        }
-                    }
-                    else if (reader.ValueTextEquals("x"))
-                    {
-                        reader.Read();
-                        if (!global::StreamChat.Claims.ClaimReader.TryReadInt32(ref reader, out claim1))
-                        {
-                            return global::StreamChat.Claims.ClaimReader.InvalidClaim("PointClaims", "x", "a 32-bit integer");
-                        }
-                    }
-                    else if (reader.ValueTextEquals("until"))
-                    {
-                        reader.Read();
-                        if (!global::StreamChat.Claims.ClaimReader.TryReadNumericDate(ref reader, out claim2))
-                        {
-                            return global::StreamChat.Claims.ClaimReader.InvalidClaim("PointClaims", "until", "a NumericDate (seconds since 1970-01-01)");
-                        }
-                    }
-                    else
-                    {
-                        global::StreamChat.Claims.ClaimReader.SkipValue(ref reader);
-                    }
-                }
+                var error = Table.Read(token, out var values);
+                claims = error is null
+                    ? new global::MyApp.PointClaims(
+                        values.String(0)!,
+                        values.Int32(1).GetValueOrDefault(),
+                        values.NumericDate(2))
+                    : default;
 
-                if (claim0 is null)
-                {
-                    return global::StreamChat.Claims.ClaimReader.MissingClaim("PointClaims", "user_id");
-                }
-
-                if (claim1 is null)
-                {
-                    return global::StreamChat.Claims.ClaimReader.MissingClaim("PointClaims", "x");
-                }
-
-                claims = new global::MyApp.PointClaims(claim0, claim1.Value, claim2);
-                return null;
+                return error;
             }
 
             void global::StreamChat.Claims.IClaimsFormat<global::MyApp.PointClaims>.Write(global::StreamChat.Claims.ClaimsWriter writer, global::MyApp.PointClaims claims)
             {
-                writer.String(Name0, claims.UserId);
-                writer.Number(Name1, claims.X);
+                writer.String(Table.Name(0), claims.UserId);
+                writer.Number(Table.Name(1), claims.X);
                 if (claims.Until.HasValue)
                 {
-                    writer.Number(Name2, claims.Until.Value.ToUnixTimeSeconds());
+                    writer.Number(Table.Name(2), claims.Until.Value.ToUnixTimeSeconds());
                 }
             }
         }

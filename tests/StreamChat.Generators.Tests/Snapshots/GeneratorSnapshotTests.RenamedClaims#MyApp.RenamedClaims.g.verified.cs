@@ -34,92 +34,40 @@ namespace MyApp
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public readonly struct StreamChatFormat : global::StreamChat.Claims.IClaimsFormat<global::MyApp.RenamedClaims>
         {
-            private static readonly global::System.Text.Json.JsonEncodedText Name0 = global::StreamChat.Claims.ClaimsTokenFactory.EncodeClaimName("user_id");
-            private static readonly global::System.Text.Json.JsonEncodedText Name1 = global::StreamChat.Claims.ClaimsTokenFactory.EncodeClaimName("role");
-            private static readonly global::System.Text.Json.JsonEncodedText Name2 = global::StreamChat.Claims.ClaimsTokenFactory.EncodeClaimName("org-id");
-            private static readonly global::System.Text.Json.JsonEncodedText Name3 = global::StreamChat.Claims.ClaimsTokenFactory.EncodeClaimName("http_referrer");
+            private static readonly global::StreamChat.Claims.ClaimTable Table = new("RenamedClaims",
+                global::StreamChat.Claims.ClaimSpec.String("user_id", true),
+                global::StreamChat.Claims.ClaimSpec.String("role", true),
+                global::StreamChat.Claims.ClaimSpec.String("org-id", false),
+                global::StreamChat.Claims.ClaimSpec.String("http_referrer", false));
 
             global::StreamChat.TokenFormatException? global::StreamChat.Claims.IClaimsFormat<global::MyApp.RenamedClaims>.Read(global::StreamChat.Token token, out global::MyApp.RenamedClaims? claims)
             {
-                claims = default;
-                string? claim0 = default;
-                string? claim1 = default;
-                string? claim2 = default;
-                string? claim3 = default;
-                var reader = global::StreamChat.Claims.ClaimReader.StartPayload(token);
-                while (global::StreamChat.Claims.ClaimReader.NextClaim(ref reader))
-                {
-                    if (reader.ValueTextEquals("user_id"))
+                var error = Table.Read(token, out var values);
+                claims = error is null
+                    ? new global::MyApp.RenamedClaims()
                     {
-                        reader.Read();
-                        if (!global::StreamChat.Claims.ClaimReader.TryReadString(ref reader, out claim0))
-                        {
-                            return global::StreamChat.Claims.ClaimReader.InvalidClaim("RenamedClaims", "user_id", "a string");
-                        }
+                        Id = values.String(0)!,
+                        ChatRole = values.String(1)!,
+                        OrganizationId = values.String(2),
+                        HTTPReferrer = values.String(3),
                     }
-                    else if (reader.ValueTextEquals("role"))
-                    {
-                        reader.Read();
-                        if (!global::StreamChat.Claims.ClaimReader.TryReadString(ref reader, out claim1))
-                        {
-                            return global::StreamChat.Claims.ClaimReader.InvalidClaim("RenamedClaims", "role", "a string");
-                        }
-                    }
-                    else if (reader.ValueTextEquals("org-id"))
-                    {
-                        reader.Read();
-                        if (!global::StreamChat.Claims.ClaimReader.TryReadString(ref reader, out claim2))
-                        {
-                            return global::StreamChat.Claims.ClaimReader.InvalidClaim("RenamedClaims", "org-id", "a string");
-                        }
-                    }
-                    else if (reader.ValueTextEquals("http_referrer"))
-                    {
-                        reader.Read();
-                        if (!global::StreamChat.Claims.ClaimReader.TryReadString(ref reader, out claim3))
-                        {
-                            return global::StreamChat.Claims.ClaimReader.InvalidClaim("RenamedClaims", "http_referrer", "a string");
-                        }
-                    }
-                    else
-                    {
-                        global::StreamChat.Claims.ClaimReader.SkipValue(ref reader);
-                    }
-                }
+                    : default;
 
-                if (claim0 is null)
-                {
-                    return global::StreamChat.Claims.ClaimReader.MissingClaim("RenamedClaims", "user_id");
-                }
-
-                if (claim1 is null)
-                {
-                    return global::StreamChat.Claims.ClaimReader.MissingClaim("RenamedClaims", "role");
-                }
-
-                claims = new global::MyApp.RenamedClaims()
-                {
-                    Id = claim0,
-                    ChatRole = claim1,
-                    OrganizationId = claim2,
-                    HTTPReferrer = claim3,
-                };
-
-                return null;
+                return error;
             }
 
             void global::StreamChat.Claims.IClaimsFormat<global::MyApp.RenamedClaims>.Write(global::StreamChat.Claims.ClaimsWriter writer, global::MyApp.RenamedClaims claims)
             {
-                writer.String(Name0, claims.Id);
-                writer.String(Name1, claims.ChatRole);
+                writer.String(Table.Name(0), claims.Id);
+                writer.String(Table.Name(1), claims.ChatRole);
                 if (claims.OrganizationId is not null)
                 {
-                    writer.String(Name2, claims.OrganizationId);
+                    writer.String(Table.Name(2), claims.OrganizationId);
                 }
 
                 if (claims.HTTPReferrer is not null)
                 {
-                    writer.String(Name3, claims.HTTPReferrer);
+                    writer.String(Table.Name(3), claims.HTTPReferrer);
                 }
             }
         }
