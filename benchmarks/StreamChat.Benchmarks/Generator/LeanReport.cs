@@ -19,7 +19,9 @@ namespace StreamChat.Benchmarks.Generator;
 /// <c>--lean [--corpus] [generator.dll]</c>: how much code the generator adds (issue 22). For the minimal record, the generated
 /// lines and the IL bytes of the generated members: the method bodies of the assembly compiled with the generated file
 /// less those without it (read with System.Reflection.Metadata). For the 1,000-record corpus, a build (generator run,
-/// binding and emit) against the same build without the generator, in alternating rounds. Another build of the
+/// binding and emit) against the same build without the generator, in alternating rounds, and what each allocates (all
+/// threads, <see cref="GC.GetTotalAllocatedBytes(bool)"/>: it repeats to the megabyte where times on a shared machine vary
+/// by a fifth). Another build of the
 /// generator (an older commit's) can be given to measure it against this repository's runtime in the same run.
 /// </summary>
 internal static class LeanReport
@@ -37,16 +39,16 @@ internal static class LeanReport
             generators.Add((path, generator.AsSourceGenerator()));
         }
 
-        Console.WriteLine("| generator | minimal record: generated lines | IL bytes of the generated members | methods | corpus build ÷ build without the generator |");
-        Console.WriteLine("|---|---:|---:|---:|---:|");
+        Console.WriteLine("| generator | minimal record: generated lines | IL bytes of the generated members | methods | corpus build ÷ build without the generator | corpus allocated, with / without the generator |");
+        Console.WriteLine("|---|---:|---:|---:|---:|---:|");
         var baseline = Emit(Compilation([MinimalRecord]));
         foreach (var (name, generator) in generators)
         {
             var generated = Generate(generator, Compilation([MinimalRecord]));
             var lines = generated.Sum(text => text.Split('\n').Length - (text.EndsWith('\n') ? 1 : 0));
             var with = Emit(Compilation([MinimalRecord, .. generated]));
-            var ratio = corpus ? CorpusBuildRatio(generator).ToString("F2", CultureInfo.InvariantCulture) : "(--corpus)";
-            Console.WriteLine($"| {name} | {lines} | {with.IlBytes - baseline.IlBytes:N0} | {with.Methods - baseline.Methods} | {ratio} |");
+            var (ratio, allocated) = corpus ? CorpusBuild(generator) : ("(--corpus)", "(--corpus)");
+            Console.WriteLine($"| {name} | {lines} | {with.IlBytes - baseline.IlBytes:N0} | {with.Methods - baseline.Methods} | {ratio} | {allocated} |");
         }
 
         return 0;
@@ -92,23 +94,27 @@ internal static class LeanReport
 
     /// <summary>
     /// The median over alternating rounds of (corpus with its records' code generated: generator, binding, emit) ÷ (the
-    /// same records without the generator). The code that calls the generated members is left out of both.
+    /// same records without the generator), and the megabytes each side allocated in the last round. The code that calls
+    /// the generated members is left out of both.
     /// </summary>
-    private static double CorpusBuildRatio(ISourceGenerator generator, int rounds = 5)
+    private static (string Ratio, string Allocated) CorpusBuild(ISourceGenerator generator, int rounds = 5)
     {
         var records = ClaimsRecordCorpus.Records()
             .Select(file => ClaimsRecordCorpus.WithoutUserCode(file.Source))
             .ToList();
         var ratios = new List<double>();
+        var (allocatedWith, allocatedWithout) = (0L, 0L);
         for (var round = -1; round < rounds; round++)
         {
-            var with = Time(() =>
-            {
-                CSharpGeneratorDriver.Create([generator], parseOptions: ScaleCompilation.ParseOptions)
-                    .RunGeneratorsAndUpdateCompilation(Compilation(records), out var output, out _);
-                Emit(output);
-            });
-            var without = Time(() => Emit(Compilation(records)));
+            var with = Time(
+                () =>
+                {
+                    CSharpGeneratorDriver.Create([generator], parseOptions: ScaleCompilation.ParseOptions)
+                        .RunGeneratorsAndUpdateCompilation(Compilation(records), out var output, out _);
+                    Emit(output);
+                },
+                out allocatedWith);
+            var without = Time(() => Emit(Compilation(records)), out allocatedWithout);
             if (round >= 0)
             {
                 ratios.Add(with / without);
@@ -116,13 +122,18 @@ internal static class LeanReport
         }
 
         ratios.Sort();
-        return ratios[ratios.Count / 2];
+        return (
+            ratios[ratios.Count / 2].ToString("F2", CultureInfo.InvariantCulture),
+            string.Create(CultureInfo.InvariantCulture, $"{allocatedWith / 1_000_000:N0} / {allocatedWithout / 1_000_000:N0} MB"));
     }
 
-    private static double Time(Action action)
+    private static double Time(Action action, out long allocatedBytes)
     {
+        var before = GC.GetTotalAllocatedBytes(precise: true);
         var stopwatch = Stopwatch.StartNew();
         action();
-        return stopwatch.Elapsed.TotalMilliseconds;
+        var elapsed = stopwatch.Elapsed.TotalMilliseconds;
+        allocatedBytes = GC.GetTotalAllocatedBytes(precise: true) - before;
+        return elapsed;
     }
 }
