@@ -16,23 +16,20 @@ internal static class ClaimCode
         var arguments = Literal(claim.ClaimName) + ", " + (claim.IsNullable ? "false" : "true");
         if (claim.Kind == ClaimKind.Enum)
         {
-            arguments += string.Concat(EnumValues(claim).Select(v => ", " + Literal(v)));
+            arguments += string.Concat(EnumMembersRead(claim).Select(m => ", " + Literal(m.Value)));
         }
 
         return $"global::StreamChat.Claims.ClaimSpec.{ValueMethod(claim.Kind)}({arguments})";
     }
 
     /// <summary>
-    /// An enum claim's texts, each once, in the order of the members array beside the table (the first member with a
-    /// text is the one it reads as).
+    /// An enum claim's members that its texts read as: the first member with each text, in declaration order. The table
+    /// gets their texts and the array beside it the members, so an index in one is the same claim value in the other.
     /// </summary>
-    public static IEnumerable<string> EnumValues(ClaimPropertyModel claim) => claim.EnumMembers.Select(m => m.Value).Distinct();
-
-    /// <summary>The members an enum claim's texts read as, in the order of <see cref="EnumValues"/>.</summary>
-    public static IEnumerable<string> EnumMembersRead(ClaimPropertyModel claim)
+    public static IEnumerable<EnumMemberModel> EnumMembersRead(ClaimPropertyModel claim)
     {
         var seen = new HashSet<string>();
-        return claim.EnumMembers.Where(m => seen.Add(m.Value)).Select(m => $"{claim.TypeName}.{m.MemberName}");
+        return claim.EnumMembers.Where(m => seen.Add(m.Value));
     }
 
     /// <summary>

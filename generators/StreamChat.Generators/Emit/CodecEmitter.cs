@@ -85,7 +85,7 @@ internal static class CodecEmitter
             if (claim.Kind == ClaimKind.Enum)
             {
                 writer.Line();
-                writer.Line($"private static readonly {claim.TypeName}[] Members{i} = {{ {string.Join(", ", ClaimCode.EnumMembersRead(claim))} }};");
+                writer.Line($"private static readonly {claim.TypeName}[] Members{i} = {{ {string.Join(", ", ClaimCode.EnumMembersRead(claim).Select(m => $"{claim.TypeName}.{m.MemberName}"))} }};");
             }
         }
     }
