@@ -23,7 +23,7 @@ public sealed class RealClientFixTests
     {
         "SCHAT001", "SCHAT002", "SCHAT003", "SCHAT004",
         "SCHAT101", "SCHAT102", "SCHAT103", "SCHAT104", "SCHAT105", "SCHAT106", "SCHAT107", "SCHAT108", "SCHAT109",
-        "SCHAT110", "SCHAT111", "SCHAT112", "SCHAT113",
+        "SCHAT110", "SCHAT111", "SCHAT112", "SCHAT113", "SCHAT114",
     };
 
     // The documented way to load the release configuration: dotnet format has no -c, and MSBuild reads environment

@@ -24,7 +24,8 @@ public sealed class ClaimsRecordAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.InvalidUserId,
         DiagnosticDescriptors.InvalidClaimName,
         DiagnosticDescriptors.NoUsableConstructor,
-        DiagnosticDescriptors.FileLocalRecord);
+        DiagnosticDescriptors.FileLocalRecord,
+        DiagnosticDescriptors.GeneratedNameTaken);
 
     /// <inheritdoc/>
     public override void Initialize(AnalysisContext context)

@@ -99,6 +99,13 @@ public static class DiagnosticDescriptors
         "Claims record '{0}' is file-local, so the generated file cannot extend it; make it internal or public",
         "The generator adds members in a file of its own, and a file-local type cannot have parts in two files.");
 
+    /// <summary>SCHAT114: a member the user declared takes a name the generator uses.</summary>
+    public static readonly DiagnosticDescriptor GeneratedNameTaken = Create(
+        "SCHAT114",
+        "Member clashes with a generated member",
+        "'{0}' clashes with the {1} the generator adds for claims record '{2}'; {3}",
+        "The generator adds FromToken, TryFromToken, Sign, SignCompact, ToDevelopmentToken, a nested StreamChatFormat struct and an explicit ITokenClaims.UserId to a claims record, and a {Record}TokenProvider class beside it. A member declared with one of those names (a method only with the same parameters) could not compile beside the generated one, so the record generates nothing until it is renamed.");
+
     private static DiagnosticDescriptor Create(string id, string title, string message, string description) =>
         new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, description: description, helpLinkUri: RuleHelpLinks.For(id));
 }

@@ -15,7 +15,7 @@ internal static class ProviderEmitter
     {
         var self = model.FullyQualifiedName;
         var factory = model.CanUseHttpClient ? "HttpClaimsTokenProviderFactory" : "ClaimsTokenProviderFactory";
-        var name = model.DisplayName + "TokenProvider";
+        var name = Parsing.GeneratedNameRules.ProviderName(model.DisplayName);
         writer.Line($"/// <summary>Token providers whose tokens carry <see cref=\"{SourceEmitter.Cref(self)}\"/> claims: every token is checked against the record before the client uses it.</summary>");
         writer.Line(SourceEmitter.GeneratedCode);
         writer.Line($"{model.Accessibility} sealed class {name} : global::StreamChat.Claims.{factory}<{self}, {SourceEmitter.Format(model)}>").Open();

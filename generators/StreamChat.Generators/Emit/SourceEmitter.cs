@@ -5,12 +5,12 @@ namespace StreamChat.Generators.Emit;
 /// <summary>Writes the generated file of one claims record: the record's added members and its provider factory, inside the record's namespace and containing types.</summary>
 internal static class SourceEmitter
 {
-    public const string GeneratedCode = "[global::System.CodeDom.Compiler.GeneratedCode(\"StreamChat.Generators\", \"" + ThisAssembly.Version + "\")]";
+    public const string GeneratedCode = "[global::System.CodeDom.Compiler.GeneratedCode(\"" + Parsing.GeneratedNameRules.ToolName + "\", \"" + ThisAssembly.Version + "\")]";
 
     public const string NotBrowsable = "[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]";
 
     /// <summary>The name of the struct nested in the record that reads and writes its claims.</summary>
-    public const string FormatName = "StreamChatFormat";
+    public const string FormatName = Parsing.GeneratedNameRules.FormatName;
 
     /// <summary>The runtime's codec of the record, as the record's members name it.</summary>
     public static string Codec(ClaimsRecordModel model) => $"global::StreamChat.Claims.ClaimsCodec<{model.FullyQualifiedName}, {FormatName}>";

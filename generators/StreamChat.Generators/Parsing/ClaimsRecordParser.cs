@@ -77,6 +77,12 @@ internal static class ClaimsRecordParser
             problems.Add(DiagnosticDescriptors.NoUsableConstructor, location, type.Name, "it needs a primary constructor or a parameterless constructor");
         }
 
+        GeneratedNameRules.Check(type, known, problems, cancellationToken);
+        if (problems.StopEarly)
+        {
+            return null;
+        }
+
         var properties = ClaimPropertyRules.Collect(type, constructor, known, problems, cancellationToken);
         if (properties is null || problems.Count > 0)
         {

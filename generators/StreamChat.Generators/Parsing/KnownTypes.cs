@@ -20,6 +20,10 @@ internal sealed class KnownTypes
         TokenClaimsAttribute = compilation.GetBestTypeByMetadataName(TokenClaimsAttributeName);
         ClaimAttribute = compilation.GetBestTypeByMetadataName(ClaimAttributeName);
         UserIdAttribute = compilation.GetBestTypeByMetadataName(UserIdAttributeName);
+        Token = compilation.GetBestTypeByMetadataName("StreamChat.Token");
+        JwtSigningKey = compilation.GetBestTypeByMetadataName("StreamChat.Jwt.JwtSigningKey");
+        GeneratedCodeAttribute = compilation.GetBestTypeByMetadataName("System.CodeDom.Compiler.GeneratedCodeAttribute");
+        TimeSpan = compilation.GetBestTypeByMetadataName("System.TimeSpan");
         Guid = compilation.GetBestTypeByMetadataName("System.Guid");
         DateTimeOffset = compilation.GetBestTypeByMetadataName("System.DateTimeOffset");
         List = compilation.GetBestTypeByMetadataName("System.Collections.Generic.List`1");
@@ -39,6 +43,14 @@ internal sealed class KnownTypes
     public INamedTypeSymbol? ClaimAttribute { get; }
 
     public INamedTypeSymbol? UserIdAttribute { get; }
+
+    public INamedTypeSymbol? Token { get; }
+
+    public INamedTypeSymbol? JwtSigningKey { get; }
+
+    public INamedTypeSymbol? GeneratedCodeAttribute { get; }
+
+    public INamedTypeSymbol? TimeSpan { get; }
 
     public INamedTypeSymbol? Guid { get; }
 

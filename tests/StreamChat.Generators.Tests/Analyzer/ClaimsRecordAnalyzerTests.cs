@@ -165,6 +165,119 @@ public sealed class ClaimsRecordAnalyzerTests
         """, "SCHAT113");
 
     [Test]
+    public void SCHAT114_member_clashes_with_a_generated_member() => Verify("""
+        using System;
+        using StreamChat;
+        using StreamChat.Claims;
+        using StreamChat.Jwt;
+        [TokenClaims]
+        public partial record ChatClaims(string UserId, string Sign)
+        {
+            public static ChatClaims FromToken(Token token) => new("x", "y");
+            public static bool TryFromToken(Token? token, ref ChatClaims claims) => false;
+            public string SignCompact(JwtSigningKey key, TimeSpan lifetime, DateTimeOffset at) => "";
+            public int ToDevelopmentToken() => 0;
+            public sealed class StreamChatFormat { }
+            string ITokenClaims.UserId => UserId;
+        }
+        public static class ChatClaimsTokenProvider { }
+        """, "SCHAT114");
+
+    [Test]
+    public void SCHAT114_record_struct_and_nested_record()
+    {
+        var source = """
+            using StreamChat;
+            using StreamChat.Claims;
+            public partial class Outer
+            {
+                [TokenClaims]
+                public partial record struct PointClaims(string UserId)
+                {
+                    public static bool TryFromToken(Token token, out PointClaims claims) { claims = default; return false; }
+                }
+
+                [TokenClaims]
+                public partial record ChatClaims(string UserId);
+
+                public int ChatClaimsTokenProvider => 0;
+            }
+            """;
+        var compilation = TestCompilation.Create(source);
+        var (diagnostics, exceptions) = GeneratorRunner.Analyze(compilation);
+
+        Assert.That(exceptions, Is.Empty);
+        Assert.That(diagnostics.Select(d => d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)), Is.EqualTo(new[]
+        {
+            "'TryFromToken' clashes with the method 'TryFromToken(Token?, out PointClaims)' the generator adds for claims record 'PointClaims'; rename it",
+            "'ChatClaimsTokenProvider' clashes with the provider factory class 'ChatClaimsTokenProvider' the generator adds for claims record 'ChatClaims'; rename it",
+        }).AsCollection);
+        Assert.That(GeneratorRunner.Run(compilation).Sources, Is.Empty, "neither record generates anything");
+    }
+
+    [Test]
+    public void Overloads_and_other_members_beside_the_generated_names_are_no_clash()
+    {
+        // C# overloads on parameter types and on by-value against out, and a generic method or type is another member:
+        // all of these compile beside the generated members, so the record is valid and its code compiles.
+        var compilation = TestCompilation.Create("""
+            using System;
+            using StreamChat;
+            using StreamChat.Claims;
+            using StreamChat.Jwt;
+            [TokenClaims]
+            internal partial record ChatClaims(string UserId)
+            {
+                public static ChatClaims FromToken(string userId) => new(userId);
+                public static bool TryFromToken(Token? token, ChatClaims fallback) => false;
+                public Token Sign<T>(JwtSigningKey key, TimeSpan lifetime, DateTimeOffset issuedAt) => default!;
+                public string SignCompact(JwtSigningKey key, TimeSpan lifetime) => "";
+                public string ToDevelopmentToken(string note) => note;
+            }
+            internal sealed class ChatClaimsTokenProvider<T> { }
+            """);
+        var (diagnostics, exceptions) = GeneratorRunner.Analyze(compilation);
+        var run = GeneratorRunner.Run(compilation);
+
+        Assert.That(diagnostics, Is.Empty);
+        Assert.That(exceptions, Is.Empty);
+        Assert.That(run.Sources, Has.Count.EqualTo(1));
+        Assert.That(run.Output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning), Is.Empty);
+    }
+
+    [Test]
+    public void The_generated_members_are_no_clash_in_the_compilation_that_holds_them()
+    {
+        // A build runs the analyzer over the compilation with the generated code, where the record has the generated
+        // members, which carry the names the rule guards. The driver drops diagnostics located in generated files, so the
+        // rules are asked directly: they must not take the generated members for the user's.
+        var records = 0;
+        foreach (var source in Generator.SnapshotCases.All.Values)
+        {
+            var output = GeneratorRunner.Run(TestCompilation.Create(source)).Output;
+            var known = Parsing.KnownTypes.From(output);
+            foreach (var tree in output.SyntaxTrees)
+            {
+                var model = output.GetSemanticModel(tree);
+                foreach (var declaration in tree.GetRoot().DescendantNodes().OfType<Microsoft.CodeAnalysis.CSharp.Syntax.TypeDeclarationSyntax>())
+                {
+                    if (model.GetDeclaredSymbol(declaration) is INamedTypeSymbol type
+                        && type.GetAttributes().Any(a => Parsing.KnownTypes.Is(a.AttributeClass, known.TokenClaimsAttribute))
+                        && type.GetMembers("FromToken").Any())
+                    {
+                        var diagnostics = new System.Collections.Generic.List<Diagnostic>();
+                        Assert.That(Parsing.ClaimsRecordParser.Parse(type, known, diagnostics, default), Is.Not.Null, type.Name);
+                        Assert.That(diagnostics, Is.Empty, type.Name);
+                        records++;
+                    }
+                }
+            }
+        }
+
+        Assert.That(records, Is.GreaterThanOrEqualTo(Generator.SnapshotCases.All.Count));
+    }
+
+    [Test]
     public void Valid_records_get_no_diagnostic()
     {
         foreach (var source in Generator.SnapshotCases.All.Values)
