@@ -15,9 +15,10 @@ namespace StreamChat.Benchmarks.Generator;
 /// repository's StreamChat.Client and, as an analyzer, StreamChat.Generators; the build without the generator is the same
 /// project with <c>-p:StreamChatGenerator=false</c>, which takes the generator assembly out of <c>@(Analyzer)</c> before the
 /// compiler runs. The code that calls generated members cannot compile without them, so the two sides hold the records
-/// alone; the whole corpus with that code, and the generator, is timed beside them for reference. Each build is the project
-/// alone (<c>--no-incremental --no-restore -p:BuildProjectReferences=false</c>, references built once before); the rounds
-/// alternate the three builds, and the medians are printed.
+/// alone; the whole corpus with that code, and the generator, is timed beside them for reference, and so is the project
+/// without its records, a build's fixed cost, which both sides of the ratio carry. Each build is the project alone
+/// (<c>--no-incremental --no-restore -p:BuildProjectReferences=false</c>, references built once before); the rounds
+/// alternate the four builds, and the medians are printed.
 /// <para>
 /// The compiler is chosen per build, not left to the environment: <c>server</c> passes <c>-p:UseSharedCompilation=true</c>
 /// (the SDK's compiler server, a developer machine's default, warmed by a first round that is not counted); <c>fresh</c>
@@ -28,6 +29,9 @@ namespace StreamChat.Benchmarks.Generator;
 internal static class BuildRatio
 {
     private const string Switch = "StreamChatGenerator";
+
+    // Leaves the records out of the build: what remains is a build's fixed cost (MSBuild, references, the compiler's start).
+    private const string NoRecords = "StreamChatNoRecords";
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -83,11 +87,12 @@ internal static class BuildRatio
     {
         var mode = server ? "compiler server" : "a new compiler process per build";
         Console.WriteLine($"== {mode} (-p:UseSharedCompilation={server.ToString().ToLowerInvariant()})");
-        (string Name, string Folder, bool Generator)[] builds =
+        (string Name, string Folder, bool Generator, bool Records)[] builds =
         [
-            ("records, with the generator", recordsOnly, true),
-            ("records, without the generator", recordsOnly, false),
-            ("records and the code using them, with the generator", wholeCorpus, true),
+            ("records, with the generator", recordsOnly, true, true),
+            ("records, without the generator", recordsOnly, false, true),
+            ("records and the code using them, with the generator", wholeCorpus, true, true),
+            ("no records (a build's fixed cost)", recordsOnly, false, false),
         ];
         var seconds = builds.ToDictionary(b => b.Name, _ => new List<double>());
         try
@@ -115,6 +120,9 @@ internal static class BuildRatio
         // Also the median of each round's own ratio: a neighbour's burst in one round then moves one ratio, not a median.
         Console.WriteLine($"{mode}: records with ÷ without the generator: {medians[0] / medians[1]:F2}× of the medians, {PerRound(0, 1):F2}× per round (target ≤ 2×)");
         Console.WriteLine($"{mode}: records and their code with the generator ÷ records without it: {medians[2] / medians[1]:F2}× of the medians, {PerRound(2, 1):F2}× per round (reference)");
+
+        // Past the fixed cost: what the records cost the compiler, and what the generator and its code add to that.
+        Console.WriteLine($"{mode}: beyond the fixed {medians[3]:F1} s, the records take {medians[1] - medians[3]:F1} s and the generator with its code adds {medians[0] - medians[1]:F1} s ({(medians[0] - medians[1]) / (medians[1] - medians[3]):F2}× the records' own)");
         return 0;
 
         double PerRound(int candidate, int reference) =>
@@ -122,14 +130,14 @@ internal static class BuildRatio
     }
 
     // Alternates the builds for the uncounted round 0 and the counted rounds, adding each counted time to its list.
-    private static async Task<int> TimeRoundsAsync((string Name, string Folder, bool Generator)[] builds, Dictionary<string, List<double>> seconds, int rounds, bool server)
+    private static async Task<int> TimeRoundsAsync((string Name, string Folder, bool Generator, bool Records)[] builds, Dictionary<string, List<double>> seconds, int rounds, bool server)
     {
         for (var round = 0; round <= rounds; round++)
         {
-            foreach (var (name, folder, generator) in builds)
+            foreach (var (name, folder, generator, records) in builds)
             {
                 var start = Stopwatch.GetTimestamp();
-                var result = await ReportAnalyzerBuild.DotnetAsync(folder, ["build", "-c", "Release", "--no-incremental", "--no-restore", "-p:BuildProjectReferences=false", $"-p:{Switch}={generator}", $"-p:UseSharedCompilation={server}"]);
+                var result = await ReportAnalyzerBuild.DotnetAsync(folder, ["build", "-c", "Release", "--no-incremental", "--no-restore", "-p:BuildProjectReferences=false", $"-p:{Switch}={generator}", $"-p:{NoRecords}={!records}", $"-p:UseSharedCompilation={server}"]);
                 var elapsed = Stopwatch.GetElapsedTime(start).TotalSeconds;
                 if (result.ExitCode != 0)
                 {
@@ -171,6 +179,9 @@ internal static class BuildRatio
               <ItemGroup>
                 <ProjectReference Include="{root}/src/StreamChat.Client/StreamChat.Client.csproj" />
                 <ProjectReference Include="{root}/generators/StreamChat.Generators/StreamChat.Generators.csproj" OutputItemType="Analyzer" ReferenceOutputAssembly="false" />
+              </ItemGroup>
+              <ItemGroup Condition="'$({NoRecords})' == 'true'">
+                <Compile Remove="Records/**" />
               </ItemGroup>
               <!-- The build without the generator: the same references and restore, the generator assembly left out of the compiler's analyzers. -->
               <Target Name="RemoveStreamChatGenerator" BeforeTargets="CoreCompile" Condition="'$({Switch})' != 'true'">

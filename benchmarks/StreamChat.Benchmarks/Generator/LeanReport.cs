@@ -16,7 +16,7 @@ using StreamChat.Tests.Shared;
 namespace StreamChat.Benchmarks.Generator;
 
 /// <summary>
-/// <c>--lean [--corpus] [generator.dll]</c>: how much code the generator adds (issue 22). For the minimal record, the generated
+/// <c>--lean [--corpus] [generator.dll]</c>, or <c>--lean --parts</c> (<see cref="GeneratedPartsReport"/>): how much code the generator adds (issue 22). For the minimal record, the generated
 /// lines and the IL bytes of the generated members: the method bodies of the assembly compiled with the generated file
 /// less those without it (read with System.Reflection.Metadata). For the 1,000-record corpus, a build (generator run,
 /// binding and emit) against the same build without the generator, in alternating rounds, and what each allocates (all
@@ -30,6 +30,11 @@ internal static class LeanReport
 
     public static int Run(string[] args)
     {
+        if (args.Contains("--parts"))
+        {
+            return GeneratedPartsReport.Run();
+        }
+
         var generators = new List<(string Name, ISourceGenerator Generator)> { ("this repository", new TokenClaimsGenerator().AsSourceGenerator()) };
         var corpus = args.Contains("--corpus");
         foreach (var path in args.Where(a => a != "--corpus"))
