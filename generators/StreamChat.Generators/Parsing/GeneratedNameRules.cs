@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
@@ -21,39 +22,28 @@ internal static class GeneratedNameRules
 
     private const string ProviderSuffix = "TokenProvider";
 
-    // The explicit ITokenClaims.UserId the record gets: a user's own explicit implementation of it would be a duplicate.
-    private const string ExplicitUserId = "StreamChat.Claims.ITokenClaims.UserId";
-
     /// <summary>The name of the provider factory class declared beside a record with this name (without <c>@</c>).</summary>
     public static string ProviderName(string recordName) => recordName + ProviderSuffix;
 
     /// <summary>Reports each member of <paramref name="type"/>, or beside it, that clashes with a generated one.</summary>
     public static void Check(INamedTypeSymbol type, KnownTypes known, ProblemSink problems, CancellationToken cancellationToken)
     {
-        // (name, the parameters of the generated method, or null for a name no member may take, how the message names it)
-        (string Name, ITypeSymbol?[]? Parameters, bool[]? ByRef, string Described)[] generated =
-        [
-            ("FromToken", [known.Token], [false], "method 'FromToken(Token)'"),
-            ("TryFromToken", [known.Token, type], [false, true], "method 'TryFromToken(Token?, out " + type.Name + ")'"),
-            ("Sign", [known.JwtSigningKey, known.TimeSpan, known.DateTimeOffset], [false, false, false], "method 'Sign(JwtSigningKey, TimeSpan, DateTimeOffset)'"),
-            ("SignCompact", [known.JwtSigningKey, known.TimeSpan, known.DateTimeOffset], [false, false, false], "method 'SignCompact(JwtSigningKey, TimeSpan, DateTimeOffset)'"),
-            ("ToDevelopmentToken", [], [], "method 'ToDevelopmentToken()'"),
-            (FormatName, null, null, "nested struct '" + FormatName + "'"),
-            (ExplicitUserId, null, null, "explicit implementation of 'ITokenClaims.UserId'"),
-        ];
+        // The analyzer sees the compilation with the generated file, the generator the one without: the members declared
+        // in the file that declares this generator's StreamChatFormat are the generated ones, not the user's.
+        var generatedFiles = new HashSet<SyntaxTree>(type.GetTypeMembers(FormatName)
+            .Where(t => IsFromThisGenerator(t, known))
+            .SelectMany(t => t.DeclaringSyntaxReferences)
+            .Select(r => r.SyntaxTree));
 
-        foreach (var (name, parameters, byRef, described) in generated)
+        foreach (var member in type.GetMembers())
         {
             cancellationToken.ThrowIfCancellationRequested();
-            foreach (var member in type.GetMembers(name))
+            if (!member.IsImplicitlyDeclared && !IsIn(member, generatedFiles) && Clash(member, type, known) is { } described)
             {
-                if (IsUsers(member, known) && (parameters is null || member is not IMethodSymbol method || SameParameters(method, parameters, byRef!)))
-                {
-                    var (shown, fix) = name == ExplicitUserId
-                        ? ("ITokenClaims.UserId", "remove it: the generated one returns the user id property")
-                        : (member.Name, "rename it");
-                    problems.Add(DiagnosticDescriptors.GeneratedNameTaken, Location(member), shown, described, type.Name, fix);
-                }
+                var (shown, fix) = member is IPropertySymbol { ExplicitInterfaceImplementations.Length: > 0 }
+                    ? ("ITokenClaims.UserId", "remove it: the generated one returns the user id property")
+                    : (member.Name, "rename it");
+                problems.Add(DiagnosticDescriptors.GeneratedNameTaken, Location(member), shown, described, type.Name, fix);
             }
         }
 
@@ -64,20 +54,55 @@ internal static class GeneratedNameRules
         {
             // A generic type of that name is another type (ChatClaimsTokenProvider<T>), and a referenced assembly's type
             // of that name is hidden by the generated one, not a clash.
-            if (IsUsers(member, known) && member.Locations.Any(l => l.IsInSource) && member is not INamedTypeSymbol { Arity: > 0 })
+            if (member.Locations.Any(l => l.IsInSource) && !IsIn(member, generatedFiles) && member is not INamedTypeSymbol { Arity: > 0 })
             {
                 problems.Add(DiagnosticDescriptors.GeneratedNameTaken, Location(member), member.Name, "provider factory class '" + provider + "'", type.Name, "rename it");
             }
         }
     }
 
-    // Declared by the user: not implicitly (a record's synthesized members), not by this generator (the analyzer sees the
-    // compilation with the generated code; the generator does not).
-    private static bool IsUsers(ISymbol member, KnownTypes known) =>
-        !member.IsImplicitlyDeclared
-        && !member.GetAttributes().Any(a => KnownTypes.Is(a.AttributeClass, known.GeneratedCodeAttribute)
+    /// <summary>
+    /// How the message names the generated member of record <paramref name="type"/> that <paramref name="member"/> of it
+    /// would clash with, or <see langword="null"/> when it clashes with none: a method with a generated method's name and
+    /// parameters, any other member with a generated name, or an explicit implementation of <c>ITokenClaims.UserId</c>.
+    /// </summary>
+    internal static string? Clash(ISymbol member, INamedTypeSymbol type, KnownTypes known)
+    {
+        if (member is IPropertySymbol { ExplicitInterfaceImplementations: var implemented } && implemented.Any(p => p.Name == "UserId" && KnownTypes.Is(p.ContainingType, known.ITokenClaims)))
+        {
+            return "explicit implementation of 'ITokenClaims.UserId'";
+        }
+
+        foreach (var (name, parameters, byRef, described) in Generated(type, known))
+        {
+            if (member.Name == name && (parameters is null || member is not IMethodSymbol method || SameParameters(method, parameters, byRef!)))
+            {
+                return described;
+            }
+        }
+
+        return null;
+    }
+
+    // What the generator adds to the record: each member's name, the parameters of a generated method (null for a name no
+    // member may take) and whether each is by reference, and how the message names it.
+    private static (string Name, ITypeSymbol?[]? Parameters, bool[]? ByRef, string Described)[] Generated(INamedTypeSymbol type, KnownTypes known) =>
+    [
+        ("FromToken", [known.Token], [false], "method 'FromToken(Token)'"),
+        ("TryFromToken", [known.Token, type], [false, true], "method 'TryFromToken(Token?, out " + type.Name + ")'"),
+        ("Sign", [known.JwtSigningKey, known.TimeSpan, known.DateTimeOffset], [false, false, false], "method 'Sign(JwtSigningKey, TimeSpan, DateTimeOffset)'"),
+        ("SignCompact", [known.JwtSigningKey, known.TimeSpan, known.DateTimeOffset], [false, false, false], "method 'SignCompact(JwtSigningKey, TimeSpan, DateTimeOffset)'"),
+        ("ToDevelopmentToken", [], [], "method 'ToDevelopmentToken()'"),
+        (FormatName, null, null, "nested struct '" + FormatName + "'"),
+    ];
+
+    private static bool IsFromThisGenerator(ISymbol symbol, KnownTypes known) =>
+        symbol.GetAttributes().Any(a => KnownTypes.Is(a.AttributeClass, known.GeneratedCodeAttribute)
             && a.ConstructorArguments.Length > 0
             && a.ConstructorArguments[0].Value is ToolName);
+
+    private static bool IsIn(ISymbol member, HashSet<SyntaxTree> files) =>
+        files.Count > 0 && member.DeclaringSyntaxReferences.Length > 0 && member.DeclaringSyntaxReferences.All(r => files.Contains(r.SyntaxTree));
 
     // C# overloads on parameter types and on by-value against by-reference (not ref against out), not on return types or
     // nullable annotations; a generic method is an overload too.

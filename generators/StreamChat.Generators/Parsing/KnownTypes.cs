@@ -21,6 +21,7 @@ internal sealed class KnownTypes
         ClaimAttribute = compilation.GetBestTypeByMetadataName(ClaimAttributeName);
         UserIdAttribute = compilation.GetBestTypeByMetadataName(UserIdAttributeName);
         Token = compilation.GetBestTypeByMetadataName("StreamChat.Token");
+        ITokenClaims = compilation.GetBestTypeByMetadataName("StreamChat.Claims.ITokenClaims");
         JwtSigningKey = compilation.GetBestTypeByMetadataName("StreamChat.Jwt.JwtSigningKey");
         GeneratedCodeAttribute = compilation.GetBestTypeByMetadataName("System.CodeDom.Compiler.GeneratedCodeAttribute");
         TimeSpan = compilation.GetBestTypeByMetadataName("System.TimeSpan");
@@ -45,6 +46,8 @@ internal sealed class KnownTypes
     public INamedTypeSymbol? UserIdAttribute { get; }
 
     public INamedTypeSymbol? Token { get; }
+
+    public INamedTypeSymbol? ITokenClaims { get; }
 
     public INamedTypeSymbol? JwtSigningKey { get; }
 

@@ -278,6 +278,41 @@ public sealed class ClaimsRecordAnalyzerTests
     }
 
     [Test]
+    public void The_rule_guards_every_name_the_generator_declares()
+    {
+        // Against the generator's real output, so a member added to the generated code without the rule knowing its name
+        // fails here: every member of a record declared only in a generated file (accessors go with their property), and
+        // every type the generated files declare beside the record, has a name the rule guards.
+        var checkedNames = new System.Collections.Generic.HashSet<string>();
+        foreach (var source in Generator.SnapshotCases.All.Values)
+        {
+            var output = GeneratorRunner.Run(TestCompilation.Create(source)).Output;
+            var records = new System.Collections.Generic.List<string>();
+            var known = Parsing.KnownTypes.From(output);
+            var generatedTrees = output.SyntaxTrees.Where(t => t.FilePath.EndsWith(".g.cs", System.StringComparison.Ordinal)).ToHashSet();
+            foreach (var type in generatedTrees.SelectMany(t => t.GetRoot().DescendantNodes().OfType<Microsoft.CodeAnalysis.CSharp.Syntax.RecordDeclarationSyntax>())
+                .Select(d => (INamedTypeSymbol)output.GetSemanticModel(d.SyntaxTree).GetDeclaredSymbol(d)!).Distinct(SymbolEqualityComparer.Default).Cast<INamedTypeSymbol>())
+            {
+                records.Add(type.Name);
+                var added = type.GetMembers().Where(m => m is not IMethodSymbol { AssociatedSymbol: not null } && m.DeclaringSyntaxReferences.Length > 0 && m.DeclaringSyntaxReferences.All(r => generatedTrees.Contains(r.SyntaxTree)));
+                foreach (var member in added)
+                {
+                    Assert.That(Parsing.GeneratedNameRules.Clash(member, type, known), Is.Not.Null, $"{type.Name}.{member.Name}");
+                    checkedNames.Add(member.Name);
+                }
+            }
+
+            // Beside the records: a class declared in a generated file outside any record is a provider factory.
+            var classes = generatedTrees.SelectMany(t => t.GetRoot().DescendantNodes().OfType<Microsoft.CodeAnalysis.CSharp.Syntax.ClassDeclarationSyntax>())
+                .Where(c => !c.Ancestors().Any(a => a is Microsoft.CodeAnalysis.CSharp.Syntax.RecordDeclarationSyntax) && !c.Modifiers.Any(m => m.Text == "partial"))
+                .Select(c => c.Identifier.Text);
+            Assert.That(classes, Is.EquivalentTo(records.Select(Parsing.GeneratedNameRules.ProviderName)));
+        }
+
+        Assert.That(checkedNames, Is.SupersetOf(new[] { "FromToken", "TryFromToken", "Sign", "SignCompact", "ToDevelopmentToken", "StreamChatFormat", "global::StreamChat.Claims.ITokenClaims.UserId" }));
+    }
+
+    [Test]
     public void Valid_records_get_no_diagnostic()
     {
         foreach (var source in Generator.SnapshotCases.All.Values)
