@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
-using Basic.Reference.Assemblies;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -37,7 +36,7 @@ internal static class GeneratedPartsReport
     {
         var records = ClaimsRecordCorpus.Records().Select(file => ClaimsRecordCorpus.WithoutUserCode(file.Source)).ToList();
         var generated = CSharpGeneratorDriver.Create([new TokenClaimsGenerator().AsSourceGenerator()], parseOptions: ParseOptions)
-            .RunGenerators(Compilation(records, [])).GetRunResult().GeneratedTrees.Select(tree => tree.GetRoot()).ToList();
+            .RunGenerators(LeanReport.Compilation(records, ParseOptions)).GetRunResult().GeneratedTrees.Select(tree => tree.GetRoot()).ToList();
 
         // A first build of each warms the compiler's code paths, which allocate on their first use.
         var alone = Allocated(records, []);
@@ -63,7 +62,7 @@ internal static class GeneratedPartsReport
         GC.Collect();
         var before = GC.GetTotalAllocatedBytes(precise: true);
         using var stream = new MemoryStream();
-        var result = Compilation(records, generated).Emit(stream);
+        var result = LeanReport.Compilation(records.Concat(generated), ParseOptions).Emit(stream);
         if (!result.Success)
         {
             throw new InvalidOperationException(string.Join("\n", result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Take(5)));
@@ -71,13 +70,6 @@ internal static class GeneratedPartsReport
 
         return (GC.GetTotalAllocatedBytes(precise: true) - before) / 1_000_000.0;
     }
-
-    private static CSharpCompilation Compilation(List<string> records, List<string> generated) =>
-        CSharpCompilation.Create(
-            "Consumer",
-            records.Concat(generated).Select(source => CSharpSyntaxTree.ParseText(source, ParseOptions)),
-            [.. Net80.References.All, MetadataReference.CreateFromFile(typeof(Token).Assembly.Location)],
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, optimizationLevel: OptimizationLevel.Release));
 
     // The public methods the generator adds to the record (not the nested struct's).
     private static SyntaxNode OnRecordMembers(SyntaxNode root, Func<MethodDeclarationSyntax, MethodDeclarationSyntax> change) =>

@@ -59,10 +59,11 @@ internal static class LeanReport
         return 0;
     }
 
-    private static CSharpCompilation Compilation(IEnumerable<string> sources) =>
+    /// <summary>A consumer's compilation of <paramref name="sources"/> (Release, nullable on, .NET 8 references and StreamChat.Client).</summary>
+    internal static CSharpCompilation Compilation(IEnumerable<string> sources, CSharpParseOptions? parseOptions = null) =>
         CSharpCompilation.Create(
             "Consumer",
-            sources.Select(source => CSharpSyntaxTree.ParseText(source, ScaleCompilation.ParseOptions)),
+            sources.Select(source => CSharpSyntaxTree.ParseText(source, parseOptions ?? ScaleCompilation.ParseOptions)),
             [.. Net80.References.All, MetadataReference.CreateFromFile(typeof(Token).Assembly.Location)],
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, optimizationLevel: OptimizationLevel.Release));
 
