@@ -13,6 +13,9 @@ internal sealed class PayloadWriter
     [ThreadStatic]
     private static PayloadWriter? t_idle;
 
+    // ,"iat": and a long's 20 characters at most.
+    private const int MaxTimeProperty = 7 + 20;
+
     private readonly PooledBufferWriter _buffer = new();
     private readonly Utf8JsonWriter _json;
     private readonly Claims.ClaimsWriter _claims = new();
@@ -88,25 +91,25 @@ internal sealed class PayloadWriter
         }
     }
 
-    // The times in seconds since 1970 (NumericDate).
+    // The times in seconds since 1970 (NumericDate) and the closing brace, in one reservation of the buffer rather than one
+    // per part (with ClaimsWriter's single search for plain strings, 0.03-0.04 HMAC floors of SignCompact; docs/benchmarks.md).
     private void AppendTimes(long? issuedAt, long? expiresAt)
     {
-        var first = _buffer.WrittenSpan[_buffer.WrittenSpan.Length - 1] == (byte)'{';
+        var separator = _buffer.WrittenSpan[_buffer.WrittenSpan.Length - 1] != (byte)'{';
+        var span = _buffer.GetSpan((2 * MaxTimeProperty) + 1);
+        var length = 0;
         if (issuedAt is { } iat)
         {
-            AppendNumber(first ? "\"iat\":"u8 : ",\"iat\":"u8, iat);
-            first = false;
+            length = NumericDate.WriteProperty(span, separator ? ",\"iat\":"u8 : "\"iat\":"u8, iat);
+            separator = true;
         }
 
         if (expiresAt is { } exp)
         {
-            AppendNumber(first ? "\"exp\":"u8 : ",\"exp\":"u8, exp);
+            length += NumericDate.WriteProperty(span.Slice(length), separator ? ",\"exp\":"u8 : "\"exp\":"u8, exp);
         }
 
-        _buffer.GetSpan(1)[0] = (byte)'}';
-        _buffer.Advance(1);
+        span[length] = (byte)'}';
+        _buffer.Advance(length + 1);
     }
-
-    private void AppendNumber(ReadOnlySpan<byte> property, long value) =>
-        _buffer.Advance(NumericDate.WriteProperty(_buffer.GetSpan(property.Length + 20), property, value));
 }
