@@ -160,12 +160,7 @@ internal static class BuildRatio
 
     private static void WriteProject(string folder, string root, IEnumerable<(string Path, string Source)> files)
     {
-        Directory.CreateDirectory(Path.Combine(folder, "Records"));
-        foreach (var (path, source) in files)
-        {
-            File.WriteAllText(Path.Combine(folder, path), source);
-        }
-
+        ReportAnalyzerBuild.WriteRecords(folder, files);
         File.WriteAllText(Path.Combine(folder, ClaimsRecordCorpus.UnrelatedPath), ClaimsRecordCorpus.Unrelated(1));
         File.WriteAllText(Path.Combine(folder, "Scale.csproj"), $"""
             <Project Sdk="Microsoft.NET.Sdk">

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Diagnostics;
 using System.IO;
 using System.Linq;
@@ -67,14 +68,19 @@ internal static partial class ReportAnalyzerBuild
     [GeneratedRegex(@"^\s*\d+ ms\s+Csc\s+\d+ calls")]
     private static partial Regex CscTask();
 
-    private static void WriteProject(string folder, string root)
+    /// <summary>Writes the corpus's <paramref name="files"/> (paths under <c>Records/</c>) into <paramref name="folder"/>.</summary>
+    internal static void WriteRecords(string folder, IEnumerable<(string Path, string Source)> files)
     {
         Directory.CreateDirectory(Path.Combine(folder, "Records"));
-        foreach (var (path, source) in ClaimsRecordCorpus.Records())
+        foreach (var (path, source) in files)
         {
             File.WriteAllText(Path.Combine(folder, path), source);
         }
+    }
 
+    private static void WriteProject(string folder, string root)
+    {
+        WriteRecords(folder, ClaimsRecordCorpus.Records());
         File.WriteAllText(Path.Combine(folder, "Scale.csproj"), $"""
             <Project Sdk="Microsoft.NET.Sdk">
               <PropertyGroup>
