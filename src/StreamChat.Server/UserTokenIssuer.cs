@@ -1,5 +1,4 @@
 using System;
-using System.Buffers;
 using System.Collections.Generic;
 using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
@@ -125,14 +124,11 @@ public sealed class UserTokenIssuer : IDisposable
     // {"user_id":"…" then ,"iat":… and ,"exp":… (at most 20 characters a number) and the closing brace.
     private const int PlainPayloadLimit = 12 + PlainUserIdLimit + 1 + (2 * (7 + 20)) + 1;
 
-    private static readonly SearchValues<char> PlainUserIdCharacters = SearchValues.Create(
-        " !#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[]^_`abcdefghijklmnopqrstuvwxyz{|}~");
-
     [System.Runtime.CompilerServices.SkipLocalsInit]
     private bool TrySignPlain(string userId, DateTimeOffset? expiresAt, DateTimeOffset issuedAt, [NotNullWhen(true)] out string? token)
     {
         token = null;
-        if (userId.Length > PlainUserIdLimit || userId.AsSpan().IndexOfAnyExcept(PlainUserIdCharacters) >= 0)
+        if (userId.Length > PlainUserIdLimit || userId.AsSpan().IndexOfAnyExcept(PlainJsonText.Characters) >= 0)
         {
             return false;
         }

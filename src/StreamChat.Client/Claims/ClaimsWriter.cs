@@ -19,12 +19,6 @@ namespace StreamChat.Claims;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class ClaimsWriter
 {
-#if NET
-    // Printable ASCII but the quote and the backslash: one vectorised search instead of two.
-    private static readonly System.Buffers.SearchValues<char> PlainCharacters = System.Buffers.SearchValues.Create(
-        " !#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[]^_`abcdefghijklmnopqrstuvwxyz{|}~");
-#endif
-
     private PooledBufferWriter? _buffer;
     private Utf8JsonWriter? _json;
     private bool _first;
@@ -211,7 +205,7 @@ public sealed class ClaimsWriter
     private static bool IsPlain(string value)
     {
 #if NET
-        return value.AsSpan().IndexOfAnyExcept(PlainCharacters) < 0;
+        return value.AsSpan().IndexOfAnyExcept(PlainJsonText.Characters) < 0;
 #else
         foreach (var c in value)
         {
